@@ -1,0 +1,80 @@
+"""The one exception tree of relgraph.
+
+Every error relgraph raises on purpose is a :class:`RelgraphError`. Its ``str()`` is one line a person can act on,
+naming what went wrong and where (``data/x.ttl:12:5: ...``). The command line prints that line and exits non-zero;
+a notebook sees an ordinary exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class RelgraphError(Exception):
+    """Base class of every error relgraph raises on purpose."""
+
+
+class DataError(RelgraphError):
+    """Raised when a data folder or file is missing, empty, unreadable or not valid RDF.
+
+    ``path``, ``line`` and ``column`` say where, when known (1-based).
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 column: int | None = None) -> None:
+        self.path, self.line, self.column, self.reason = path, line, column, message
+        where = ":".join(str(p) for p in (path, line, column) if p is not None)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class QueryError(RelgraphError):
+    """Raised when a SPARQL text cannot be parsed or run; ``line`` and ``column`` give the position when known."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
+                 column: int | None = None) -> None:
+        self.source, self.line, self.column, self.reason = source, line, column, message
+        where = ":".join(str(p) for p in (source, line, column) if p is not None)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ForbiddenQueryError(QueryError):
+    """Raised for a query that would change data or reach the network: UPDATE, LOAD, SERVICE, FROM <remote>."""
+
+
+class UnknownQueryError(RelgraphError):
+    """Raised when a named query does not exist; ``suggestions`` holds the close names."""
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        self.name, self.suggestions = name, list(suggestions)
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no query named {name!r}{hint} (see 'relgraph queries')")
+
+
+class ParameterError(RelgraphError):
+    """Raised when a query parameter is missing, unknown, or of the wrong type."""
+
+
+class EntityNotFoundError(RelgraphError):
+    """Raised when a name given for an entity matches none; ``candidates`` holds the close ones."""
+
+    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+        self.name, self.candidates = name, list(candidates)
+        hint = f"; close matches: {', '.join(self.candidates)}" if self.candidates else ""
+        super().__init__(f"no entity called {name!r}{hint}")
+
+
+class AmbiguousEntityError(RelgraphError):
+    """Raised when a name given for an entity matches several; ``candidates`` holds them."""
+
+    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+        self.name, self.candidates = name, list(candidates)
+        super().__init__(f"{name!r} is ambiguous: it could be {', '.join(self.candidates)}; "
+                         "give a fuller label, a prefixed name or an IRI")
+
+
+class ValidationError(RelgraphError):
+    """Raised when validation itself cannot run (shapes missing or invalid), not for findings in the data."""
+
+
+class ExportError(RelgraphError):
+    """Raised when an export or a view cannot be written."""

@@ -1,0 +1,141 @@
+"""Results as text: an aligned table for people, CSV/TSV/JSON/Markdown for other tools, RDF for graphs.
+
+Entities are shown by label (in the language of the result); with ``iris=True`` by IRI instead (compacted with
+the known prefixes in tables and Markdown, in full in CSV, TSV and JSON, where other tools read them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from enum import Enum
+from typing import Any
+
+from .namespaces import compact
+from .results import Result
+from .terms import IRI, Literal, Term
+
+
+class Format(str, Enum):
+    """Output formats. Tabular ones suit SELECT and ASK; RDF ones suit CONSTRUCT and DESCRIBE."""
+
+    TABLE = "table"
+    CSV = "csv"
+    TSV = "tsv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    TURTLE = "turtle"
+    NT = "nt"
+    JSONLD = "jsonld"
+
+
+TABULAR = (Format.TABLE, Format.CSV, Format.TSV, Format.JSON, Format.MARKDOWN)
+GRAPH = (Format.TURTLE, Format.NT, Format.JSONLD)
+
+
+def render(result: Result, fmt: Format | str = Format.TABLE, *, iris: bool = False,
+           max_width: int | None = None) -> str:
+    """Render ``result`` in ``fmt``. ``max_width`` shrinks the widest table columns to fit a terminal."""
+    fmt = Format(fmt)
+    if result.is_graph:
+        if fmt in TABULAR and fmt is not Format.TABLE:
+            raise ValueError(f"a {result.form} query gives triples: use --format turtle, nt or jsonld")
+        return result.serialize(fmt.value if fmt in GRAPH else "turtle")
+    if fmt in GRAPH:
+        raise ValueError(f"a {result.form} query gives rows: use --format table, csv, tsv, json or markdown")
+    if result.form == "ASK":
+        value = bool(result.boolean)
+        if fmt is Format.JSON:
+            return json.dumps({"boolean": value}) + "\n"
+        header, rows = ["answer"], [["yes" if value else "no"]] if fmt is Format.TABLE else [[str(value).lower()]]
+    else:
+        full = fmt in (Format.CSV, Format.TSV, Format.JSON)
+        header = list(result.columns)
+        rows = [[_cell(result, t, iris=iris, full=full) for t in row] for row in result.terms]
+    if fmt is Format.JSON:
+        objects = [dict(zip(header, (_json_value(result, t, iris) for t in row))) for row in result.terms]
+        return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    if fmt in (Format.CSV, Format.TSV):
+        buf = io.StringIO()
+        if fmt is Format.CSV:
+            writer = csv.writer(buf, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows(rows)
+        else:
+            for line in [header, *rows]:
+                buf.write("\t".join(_tsv(c) for c in line) + "\n")
+        return buf.getvalue()
+    if fmt is Format.MARKDOWN:
+        lines = ["| " + " | ".join(_md(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+    return _table(header, rows, max_width=max_width, footer=result.form == "SELECT")
+
+
+def _cell(result: Result, term: Term | None, *, iris: bool, full: bool) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, IRI):
+        if iris:
+            return str(term) if full else compact(term)
+        return result.labels.get(term) or compact(term)
+    return str(term)
+
+
+def _json_value(result: Result, term: Term | None, iris: bool) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, IRI):
+        return str(term) if iris else (result.labels.get(term) or str(term))
+    if isinstance(term, Literal):
+        value = term.value
+        return value if isinstance(value, (int, float, bool, str)) else str(term)
+    return str(term)
+
+
+def _tsv(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def width(text: str) -> int:
+    """Display width of ``text`` in a terminal: wide (CJK) characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, limit: int) -> str:
+    if width(text) <= limit:
+        return text
+    out, used = [], 0
+    for c in text:
+        w = width(c)
+        if used + w > limit - 1:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + "…"
+
+
+def _table(header: list[str], rows: list[list[str]], *, max_width: int | None, footer: bool) -> str:
+    rows = [[c.replace("\n", " ") for c in row] for row in rows]
+    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    if max_width:
+        budget = max_width - 2 * (len(widths) - 1)
+        while sum(widths) > budget and max(widths) > 12:
+            i = widths.index(max(widths))
+            widths[i] -= 1
+
+    def line(cells: list[str]) -> str:
+        parts = [_fit(c, w) for c, w in zip(cells, widths)]
+        return "  ".join(p + " " * (w - width(p)) for p, w in zip(parts, widths)).rstrip()
+
+    out = [line(header), "  ".join("─" * w for w in widths)]
+    out += [line(r) for r in rows]
+    if footer:
+        out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

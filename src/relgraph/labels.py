@@ -1,0 +1,111 @@
+"""Names for IRIs and IRIs for names.
+
+:func:`labels` picks, for each IRI, the label in the wanted language (falling back to English, Dutch, any);
+:func:`resolve` turns what a person types (a label in any language, an alternative label, a prefixed name or an
+IRI) into one entity, or says which entities it could be.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from .errors import AmbiguousEntityError, EntityNotFoundError
+from .namespaces import compact, expand
+from .store import Store
+from .terms import IRI, Literal
+
+LABEL_PATH = ("<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel>")
+ALL_LABELS_PATH = LABEL_PATH + "|<http://www.w3.org/2004/02/skos/core#altLabel>"
+
+#: Languages tried after the wanted one, in order.
+FALLBACK = ("en", "nl")
+
+_SAFE_IRI = re.compile(r'^[^<>"{}|^`\\\s]+$')
+
+# Schema-level resources are not entities a person looks for.
+_NOT_ENTITY = """
+  FILTER NOT EXISTS { ?s a ?meta . VALUES ?meta { <http://www.w3.org/2002/07/owl#Class>
+      <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty>
+      <http://www.w3.org/2002/07/owl#Ontology> <http://www.w3.org/2000/01/rdf-schema#Class>
+      <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> <http://www.w3.org/2004/02/skos/core#ConceptScheme> } }
+  FILTER(!STRSTARTS(STR(?s), "https://w3id.org/relgraph/ontology#"))
+"""
+
+
+def values_block(var: str, iris: Iterable[str]) -> str:
+    """A ``VALUES ?var { <a> <b> }`` block of IRIs, each checked to be a well-formed IRI (nothing can break out)."""
+    cells = []
+    for iri in iris:
+        if not _SAFE_IRI.match(iri):
+            raise ValueError(f"not a well-formed IRI: {iri!r}")
+        cells.append(f"<{iri}>")
+    return f"VALUES ?{var} {{ {' '.join(cells)} }}"
+
+
+def pick(candidates: Iterable[Literal], lang: str) -> str | None:
+    """The best label among ``candidates`` for ``lang``: that language, then English, Dutch, untagged, any."""
+    by_lang: dict[str, str] = {}
+    for lit in candidates:
+        key = (lit.lang or "").lower()
+        by_lang.setdefault(key, str(lit))
+        by_lang.setdefault(key.split("-")[0], str(lit))
+    for key in (lang.lower(), *FALLBACK, ""):
+        if key in by_lang:
+            return by_lang[key]
+    return next(iter(by_lang.values()), None)
+
+
+def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
+    """Map each IRI to its label in ``lang`` (with fallbacks); IRIs without a label map to their compact form."""
+    wanted = sorted({i for i in iris if _SAFE_IRI.match(i)})
+    found: dict[str, list[Literal]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        raw = store.query(f"SELECT ?s ?l WHERE {{ {values_block('s', chunk)} ?s {LABEL_PATH} ?l }}")
+        for s, lit in raw.rows:
+            if isinstance(lit, Literal):
+                found.setdefault(str(s), []).append(lit)
+    out = {}
+    for iri in wanted:
+        out[iri] = pick(found.get(iri, ()), lang) or compact(iri)
+    return out
+
+
+def resolve(store: Store, name: str) -> IRI:
+    """The one entity ``name`` stands for.
+
+    ``name`` may be an IRI, ``<iri>``, a prefixed name (``ug:doftec``), or a label or alternative label in any
+    language, matched without regard to case. A part of a label also matches when it fits one entity only.
+    Raises :class:`EntityNotFoundError` (with close labels) or :class:`AmbiguousEntityError`.
+    """
+    text = name.strip()
+    iri = expand(text)
+    if iri is not None and _SAFE_IRI.match(iri):
+        raw = store.query("ASK { { ?s ?p ?o } UNION { ?o ?p ?s } }", bindings={"s": IRI(iri)})
+        if raw.boolean:
+            return IRI(iri)
+        raise EntityNotFoundError(text, [])
+    exact = store.query(
+        f"SELECT DISTINCT ?s WHERE {{ ?s {ALL_LABELS_PATH} ?l . FILTER(LCASE(STR(?l)) = ?needle) {_NOT_ENTITY} }}",
+        bindings={"needle": Literal(text.lower())})
+    hits = sorted(str(r[0]) for r in exact.rows)
+    if len(hits) == 1:
+        return IRI(hits[0])
+    if not hits:
+        part = store.query(
+            f"SELECT DISTINCT ?s WHERE {{ ?s {ALL_LABELS_PATH} ?l . "
+            f"FILTER(CONTAINS(LCASE(STR(?l)), ?needle)) {_NOT_ENTITY} }}",
+            bindings={"needle": Literal(text.lower())})
+        hits = sorted(str(r[0]) for r in part.rows)
+        if len(hits) == 1:
+            return IRI(hits[0])
+    if hits:
+        names = labels(store, hits)
+        hits.sort(key=lambda h: (len(names[h]), names[h]))
+        raise AmbiguousEntityError(text, [f"{names[h]} ({compact(h)})" for h in hits[:6]])
+    every = store.query(f"SELECT DISTINCT ?l WHERE {{ ?s {ALL_LABELS_PATH} ?l . {_NOT_ENTITY} }}")
+    pool = {str(r[0]).lower(): str(r[0]) for r in every.rows}
+    close = difflib.get_close_matches(text.lower(), list(pool), n=3, cutoff=0.6)
+    raise EntityNotFoundError(text, [pool[c] for c in close])

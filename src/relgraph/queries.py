@@ -1,0 +1,174 @@
+"""Named queries: SPARQL files in a ``queries/`` folder, each a small record with a title, a description and
+its parameters, read from the comment header at the top of the file::
+
+    # title: Everything known about one entity
+    # description: Every statement about the entity, with the quote that supports it.
+    #   A description may run on over lines that start with '#' and two spaces.
+    # param: entity | entity | The entity: a label in any language, a prefixed name or an IRI | DOFTEC
+
+A parameter line is ``name | type | description | example``; the type is one of :data:`PARAM_TYPES`. In the
+query text a parameter is the variable of the same name (``?entity``); its value is bound as an RDF term, never
+pasted into the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ParameterError, UnknownQueryError
+from .terms import XSD, IRI, Literal, Term
+
+#: Parameter types and what a value of each looks like.
+PARAM_TYPES = {
+    "entity": "a label in any language, a prefixed name (ug:doftec) or an IRI",
+    "iri": "an IRI or a prefixed name",
+    "string": "any text",
+    "integer": "a whole number",
+    "date": "a date as YYYY-MM-DD",
+    "year": "a year as YYYY",
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a named query."""
+
+    name: str
+    type: str
+    description: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A stored query: its name (the file name without ``.rq``), title, description, parameters and text."""
+
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+    path: Path | None = None
+    tags: tuple[str, ...] = field(default=())
+
+    def bind(self, values: dict[str, object], resolve: Callable[[str], IRI]) -> dict[str, Term]:
+        """Check ``values`` against the declared parameters and turn each into an RDF term.
+
+        ``resolve`` turns an entity name into its IRI. Raises :class:`ParameterError` naming the parameter.
+        """
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            declared = ", ".join(known) or "none"
+            raise ParameterError(f"query {self.name!r} has no parameter {unknown[0]!r} (its parameters: {declared})")
+        bound: dict[str, Term] = {}
+        for p in self.params:
+            if p.name not in values:
+                example = f", e.g. -p {p.name}={p.example}" if p.example else ""
+                raise ParameterError(f"query {self.name!r} needs parameter {p.name!r} ({p.type}{example})")
+            bound[p.name] = convert(p, values[p.name], resolve)
+        return bound
+
+
+def convert(param: Param, value: object, resolve: Callable[[str], IRI]) -> Term:
+    """Turn one parameter value into a term of the parameter's type, or raise :class:`ParameterError`."""
+    if isinstance(value, (IRI, Literal)) and param.type in ("entity", "iri"):
+        return value
+    text = str(value)
+    bad = ParameterError(f"parameter {param.name!r} must be {PARAM_TYPES.get(param.type, param.type)}, "
+                         f"not {text!r}")
+    if param.type == "entity":
+        return resolve(text)
+    if param.type == "iri":
+        from .namespaces import expand
+        iri = expand(text)
+        if iri is None or any(c in iri for c in '<>"{}|^`\\ \n\t'):
+            raise bad
+        return IRI(iri)
+    if param.type == "integer":
+        if isinstance(value, bool) or not re.fullmatch(r"[+-]?\d+", text.strip()):
+            raise bad
+        return Literal(str(int(text)), XSD + "integer")
+    if param.type == "date":
+        try:
+            return Literal(dt.date.fromisoformat(text.strip()).isoformat(), XSD + "date")
+        except ValueError:
+            raise bad from None
+    if param.type == "year":
+        if not re.fullmatch(r"\d{4}", text.strip()):
+            raise bad
+        return Literal(text.strip(), XSD + "gYear")
+    return Literal(text)
+
+
+_HEADER = re.compile(r"^#\s?(title|description|param|tags):\s*(.*)$")
+
+
+def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
+    """Read the header of a ``.rq`` text into a :class:`NamedQuery`."""
+    fields: dict[str, list[str]] = {"title": [], "description": [], "param": [], "tags": []}
+    last: str | None = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if m:
+            last = m.group(1)
+            fields[last].append(m.group(2).strip())
+        elif last in ("title", "description") and line.startswith("#  "):
+            fields[last][-1] += " " + line[1:].strip()
+        else:
+            last = None
+    params = []
+    for spec in fields["param"]:
+        parts = [p.strip() for p in spec.split("|")]
+        pname, ptype = parts[0], (parts[1] if len(parts) > 1 else "string")
+        if ptype not in PARAM_TYPES:
+            raise ParameterError(f"{path or name}: parameter {pname!r} has unknown type {ptype!r} "
+                                 f"(choose from {', '.join(PARAM_TYPES)})")
+        params.append(Param(pname, ptype, parts[2] if len(parts) > 2 else "", parts[3] if len(parts) > 3 else ""))
+    tags = tuple(t.strip() for t in ",".join(fields["tags"]).split(",") if t.strip())
+    return NamedQuery(name=name, title=" ".join(fields["title"]) or name,
+                      description=" ".join(fields["description"]), params=tuple(params), text=text,
+                      path=path, tags=tags)
+
+
+class QueryCatalogue:
+    """The named queries in one folder, by name."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._queries: dict[str, NamedQuery] = {}
+        if folder is not None and folder.is_dir():
+            for p in sorted(folder.glob("*.rq")):
+                self._queries[p.stem] = parse(p.read_text(encoding="utf-8"), p.stem, p)
+
+    def __iter__(self) -> Iterator[NamedQuery]:
+        return iter(self._queries.values())
+
+    def __len__(self) -> int:
+        return len(self._queries)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._queries
+
+    def get(self, name: str) -> NamedQuery:
+        """The query called ``name``; :class:`UnknownQueryError` with close names if there is none."""
+        try:
+            return self._queries[name]
+        except KeyError:
+            close = difflib.get_close_matches(name, list(self._queries), n=3, cutoff=0.5)
+            close += [n for n in self._queries if name and name in n and n not in close][:3 - len(close)]
+            raise UnknownQueryError(name, close) from None
+
+
+def looks_like_name(text: str) -> bool:
+    """True when ``text`` is a query name (``mission-participants``), not SPARQL."""
+    return re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", text) is not None

@@ -1,0 +1,156 @@
+"""What may be asked: the read-only guard in front of every query, and the kind of a query text.
+
+relgraph answers questions; it never changes data and never reaches the network on its own. This module refuses
+SPARQL UPDATE, ``LOAD``, ``SERVICE`` and ``FROM``/``FROM NAMED`` graphs that the store does not hold, before any
+engine sees the text. It looks at keywords outside strings, IRIs and comments, so a label that contains the word
+"DELETE" is no problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Mapping
+
+from .errors import ForbiddenQueryError
+
+_TOKEN = re.compile(
+    r'''(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')'''
+    r"|(?P<iri><[^<>\"{}|^`\\\s]*>)"
+    r"|(?P<comment>\#[^\n]*)"
+    r"|(?P<var>[?$][A-Za-z0-9_]+)"
+    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<other>\S)",
+    re.S,
+)
+
+_UPDATE = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind in ("comment", "string"):
+            continue
+        out.append((kind, m.group()))
+    return out
+
+
+def query_form(text: str) -> str | None:
+    """Return ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"`` or ``"DESCRIBE"`` for a query text, None if none is found."""
+    for kind, tok in _words(text):
+        if kind == "word" and tok.upper() in _FORMS:
+            return tok.upper()
+    return None
+
+
+def check_read_only(text: str, *, graphs: Container[str] = ()) -> None:
+    """Raise :class:`ForbiddenQueryError` unless ``text`` is a read-only query that stays on this machine.
+
+    ``graphs`` holds the names of the named graphs in the store; ``FROM <g>`` is allowed only for those.
+
+    >>> check_read_only("SELECT * WHERE { ?s ?p 'DROP ALL' }")
+    >>> check_read_only("DROP ALL")
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.ForbiddenQueryError: relgraph query only reads: DROP (SPARQL UPDATE) is refused
+    """
+    tokens = _words(text)
+    for i, (kind, tok) in enumerate(tokens):
+        if kind != "word":
+            continue
+        upper = tok.upper()
+        if upper == "SERVICE":
+            raise ForbiddenQueryError("relgraph query stays on this machine: SERVICE (a remote endpoint) is refused")
+        if upper in _UPDATE and not _is_prefixed_name(tokens, i):
+            raise ForbiddenQueryError(f"relgraph query only reads: {upper} (SPARQL UPDATE) is refused")
+        if upper == "FROM" and not _is_prefixed_name(tokens, i):
+            j = i + 1
+            if j < len(tokens) and tokens[j][1].upper() == "NAMED":
+                j += 1
+            target = tokens[j][1] if j < len(tokens) else ""
+            name = target[1:-1] if target.startswith("<") else target
+            if name not in graphs:
+                raise ForbiddenQueryError(
+                    f"relgraph query stays on this machine: FROM {target} names a graph that is not in the data")
+
+
+def _is_prefixed_name(tokens: list[tuple[str, str]], i: int) -> bool:
+    """True when the word at ``i`` is part of a prefixed name such as ``ex:drop`` or ``drop:x``."""
+    before = tokens[i - 1][1] if i > 0 else ""
+    after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+    return before == ":" or after == ":"
+
+
+_LANG_TAG = re.compile(r"^[A-Za-z]+(-[A-Za-z0-9]+)*$")
+_IRI_OK = re.compile(r'^[^<>"{}|^`\\\x00-\x20]*$')
+
+
+def serialize_term(term: object) -> str:
+    """A term in SPARQL/N-Triples syntax, escaped so that no value can end the term early.
+
+    >>> from relgraph.terms import Literal
+    >>> serialize_term(Literal('x" } ; DROP ALL ; #'))
+    '"x\\\\" } ; DROP ALL ; #"'
+    """
+    from .terms import IRI, BNode, Literal
+
+    if isinstance(term, IRI):
+        if not _IRI_OK.match(term):
+            raise ValueError(f"not a well-formed IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        raise ValueError("a blank node cannot be bound as a parameter")
+    lit = term if isinstance(term, Literal) else Literal(str(term))
+    body = (str(lit).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
+    if lit.lang:
+        if not _LANG_TAG.match(lit.lang):
+            raise ValueError(f"not a language tag: {lit.lang!r}")
+        return f'"{body}"@{lit.lang}'
+    if lit.datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return f'"{body}"'
+    return f'"{body}"^^{serialize_term(IRI(lit.datatype))}'
+
+
+def bind(text: str, bindings: Mapping[str, object]) -> str:
+    """Bind variables to terms by a ``VALUES`` block at the start of the query's WHERE clause.
+
+    The terms are serialised by :func:`serialize_term`, so a value can never be read as SPARQL. Binding at the
+    start of the WHERE group means the value holds everywhere in it (FILTERs included), whether or not the
+    variable is selected; a sub-select sees it only if it selects the variable itself.
+    """
+    if not bindings:
+        return text
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ValueError(f"not a variable name: {name!r}")
+    names = list(bindings)
+    values = (f"VALUES ({' '.join('?' + n for n in names)}) "
+              f"{{ ({' '.join(serialize_term(bindings[n]) for n in names)}) }} ")
+    at = _where_brace(text)
+    if at is None:
+        raise ValueError("cannot find the WHERE clause to bind parameters in")
+    return text[:at + 1] + " " + values + text[at + 1:]
+
+
+def _where_brace(text: str) -> int | None:
+    """Offset of the ``{`` that opens the query's WHERE group."""
+    depth, form, after_where = 0, None, False
+    for m in _TOKEN.finditer(text):
+        kind, tok = m.lastgroup, m.group()
+        if kind in ("comment", "string", "iri", "var"):
+            continue
+        upper = tok.upper()
+        if depth == 0 and kind == "word":
+            if upper in _FORMS and form is None:
+                form = upper
+            elif upper == "WHERE":
+                after_where = True
+        if tok == "{":
+            if depth == 0 and form is not None and (after_where or form != "CONSTRUCT"):
+                return m.start()
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+    return None

@@ -1,0 +1,204 @@
+"""Where the triples live and who answers SPARQL over them.
+
+:class:`Store` is the small interface the rest of relgraph talks to: load files, answer a query with bound
+terms, list named graphs, count triples. :class:`OxigraphStore` (embedded Oxigraph, the default) is what relgraph
+ships; :class:`RdflibStore` (rdflib's own pure-Python engine) is there as the baseline the benchmarks compare
+with. An on-disk store or a remote SPARQL endpoint would be a third class with the same four methods.
+
+Loading never reaches the network: Turtle, TriG, N-Triples and N-Quads only, parsed locally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import DataError, QueryError
+from .sparql import bind
+from .terms import IRI, BNode, Literal, Term
+
+#: File endings relgraph loads, and the format each is parsed as.
+FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "ntriples", ".nq": "nquads"}
+
+
+@dataclass
+class RawResult:
+    """What an engine answered: ``form`` is SELECT, ASK, CONSTRUCT or DESCRIBE."""
+
+    form: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
+
+
+class Store(Protocol):
+    """The interface every store implements."""
+
+    def load(self, path: Path) -> None:
+        """Parse one RDF file into the store; raise :class:`DataError` with its line and column on bad input."""
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
+        """Answer a read-only query, with ``bindings`` bound to their variables (see :func:`relgraph.sparql.bind`)."""
+
+    def graph_names(self) -> set[str]:
+        """The IRIs of the named graphs in the store."""
+
+    def __len__(self) -> int:
+        """The number of triples (quads) in the store."""
+
+
+def data_files(path: Path) -> list[Path]:
+    """The RDF files relgraph loads for a data path: the file itself, or every data file below a folder.
+
+    SHACL shapes (files whose name contains ``shapes``) are left out: they describe the data, they are not part of it.
+    """
+    if not path.exists():
+        raise DataError("no such file or folder", path=str(path))
+    if path.is_file():
+        if path.suffix.lower() not in FORMATS:
+            raise DataError(f"not an RDF file relgraph reads (expected one of {', '.join(FORMATS)})", path=str(path))
+        return [path]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
+                   and "shapes" not in p.name and not any(part.startswith(".") for part in p.parts))
+    if not files:
+        raise DataError(f"no RDF data files ({', '.join('*' + s for s in FORMATS)}) in this folder", path=str(path))
+    return files
+
+
+_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
+_PARSER = re.compile(r"^Parser error [^:]*:\s*")
+_TRAILER = re.compile(r"\s*\([^()]*line \d+\)$")
+
+
+class OxigraphStore:
+    """An in-memory Oxigraph store (pyoxigraph): the engine relgraph ships."""
+
+    def __init__(self) -> None:
+        import pyoxigraph
+
+        self._ox = pyoxigraph
+        self._store = pyoxigraph.Store()
+
+    @property
+    def native(self) -> Any:
+        """The underlying ``pyoxigraph.Store``, for those who want to go around relgraph."""
+        return self._store
+
+    def load(self, path: Path) -> None:
+        fmt = {"turtle": self._ox.RdfFormat.TURTLE, "trig": self._ox.RdfFormat.TRIG,
+               "ntriples": self._ox.RdfFormat.N_TRIPLES, "nquads": self._ox.RdfFormat.N_QUADS}[
+            FORMATS[path.suffix.lower()]]
+        try:
+            self._store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        except SyntaxError as e:
+            message = _PARSER.sub("", str(e)).split("\n")[0]
+            message = _TRAILER.sub("", message)
+            raise DataError(message, path=str(path), line=e.lineno, column=e.offset) from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise DataError(f"cannot read: {e}", path=str(path)) from None
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
+        ox = self._ox
+        try:
+            answer = self._store.query(bind(sparql, bindings or {}),
+                                       use_default_graph_as_union=bool(self.graph_names()))
+        except SyntaxError as e:
+            text = str(e)
+            m = _POSITION.match(text)
+            if m:
+                raise QueryError(text[m.end():], line=int(m.group(1)), column=int(m.group(2))) from None
+            raise QueryError(text) from None
+        except (OSError, ValueError, TypeError) as e:
+            raise QueryError(str(e)) from None
+        if isinstance(answer, ox.QueryBoolean):
+            return RawResult("ASK", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            columns = [v.value for v in answer.variables]
+            conv = self._from_ox
+            rows = [tuple(conv(s[i]) if s[i] is not None else None for i in range(len(columns))) for s in answer]
+            return RawResult("SELECT", columns=columns, rows=rows)
+        triples = [(self._from_ox(t.subject), self._from_ox(t.predicate), self._from_ox(t.object)) for t in answer]
+        return RawResult("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
+
+    def graph_names(self) -> set[str]:
+        return {g.value for g in self._store.named_graphs() if isinstance(g, self._ox.NamedNode)}
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def _from_ox(self, t: Any) -> Term:
+        if isinstance(t, self._ox.NamedNode):
+            return IRI(t.value)
+        if isinstance(t, self._ox.Literal):
+            return Literal(t.value, t.datatype.value, t.language)
+        return BNode(t.value)
+
+
+class RdflibStore:
+    """rdflib's own in-memory graph and SPARQL engine: the plain alternative the benchmarks compare with."""
+
+    def __init__(self) -> None:
+        import rdflib
+
+        self._rdflib = rdflib
+        self._graph = rdflib.Dataset(default_union=True)
+
+    def load(self, path: Path) -> None:
+        try:
+            fmt = FORMATS[path.suffix.lower()]
+            target = self._graph if fmt in ("trig", "nquads") else self._graph.default_graph
+            target.parse(str(path), format={"ntriples": "nt", "nquads": "nquads"}.get(fmt, fmt))
+        except Exception as e:  # rdflib raises many kinds of parse errors
+            raise DataError(str(e).split("\n")[0], path=str(path)) from None
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
+        try:
+            answer = self._graph.query(bind(sparql, bindings or {}))
+        except Exception as e:  # pyparsing and evaluation errors
+            raise QueryError(str(e).split("\n")[0]) from None
+        if answer.type == "ASK":
+            return RawResult("ASK", boolean=bool(answer.askAnswer))
+        if answer.type == "SELECT":
+            columns = [str(v) for v in answer.vars or []]
+            rows = [tuple(self._from_rdflib(x) if x is not None else None for x in row) for row in answer]
+            return RawResult("SELECT", columns=columns, rows=rows)  # type: ignore[arg-type]
+        return RawResult("CONSTRUCT", triples=[tuple(map(self._from_rdflib, t)) for t in answer])  # type: ignore
+
+    def graph_names(self) -> set[str]:
+        return {str(c.identifier) for c in self._graph.contexts()
+                if str(c.identifier) != str(self._rdflib.graph.DATASET_DEFAULT_GRAPH_ID)}
+
+    def __len__(self) -> int:
+        return len(self._graph)
+
+    def _from_rdflib(self, t: Any) -> Term:
+        r = self._rdflib
+        if isinstance(t, r.URIRef):
+            return IRI(str(t))
+        if isinstance(t, r.Literal):
+            return Literal(str(t), str(t.datatype) if t.datatype else None, t.language)
+        return BNode(str(t))
+
+
+ENGINES = {"oxigraph": OxigraphStore, "rdflib": RdflibStore}
+
+
+def open_store(files: Iterable[Path], engine: str = "oxigraph") -> Store:
+    """Make a store of the given engine and load ``files`` into it."""
+    try:
+        store: Store = ENGINES[engine]()
+    except KeyError:
+        raise DataError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}") from None
+    for f in files:
+        store.load(f)
+    return store
+
+
+def iter_rows(result: RawResult) -> Iterator[dict[str, Term | None]]:
+    """The rows of a SELECT result as dictionaries."""
+    for row in result.rows:
+        yield dict(zip(result.columns, row))
