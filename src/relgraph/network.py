@@ -1,0 +1,195 @@
+"""The graph as a network (networkx): entities become nodes, relations become edges.
+
+:func:`project` is the one projection every network feature uses (paths, rankings, exports, the view).
+Qualified relations (memberships, participations, the sister-province relationship) become edges that carry
+the relation's kind, dates, status and source quote; agreements, events, posts and outcomes stay nodes, linked
+to their parties. Literals never become nodes.
+
+Node attributes: ``label`` (in the language asked for), ``labels`` (en/nl/zh), ``kind`` (a key of
+:data:`relgraph.kinds.BY_KEY`), ``kind_label``, ``classes``, ``start``, ``end``, ``status``, ``quotes``,
+``same_as``, ``unknown``, plus ``count`` for unnamed parties and ``holder_named`` for posts.
+Edge attributes: ``kind`` (IRI), ``label``, ``labels``, ``relation`` (the IRI carrying the source), ``status``,
+``start``, ``end``, ``certainty``, ``quote``, ``source``, and ``held`` (``"held"`` or ``"undated"``) when
+projected ``as_of`` a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from .kinds import BY_KEY, kind_of
+from .namespaces import PREFIXES
+from .terms import IRI, Literal
+from .timespan import held_on, parse_day
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+    from .graph import RelGraph
+
+P = PREFIXES
+_MULTI = {"classes", "quotes", "same_as", "unknown", "alt_labels"}
+_FIELD = {
+    P["rdf"] + "type": "classes", P["rg"] + "quote": "quotes", P["schema"] + "sameAs": "same_as",
+    P["rg"] + "unknown": "unknown", P["skos"] + "altLabel": "alt_labels",
+    P["schema"] + "startDate": "start", P["schema"] + "endDate": "end", P["dct"] + "date": "start",
+    P["rg"] + "dateSigned": "signed", P["rg"] + "status": "status", P["rg"] + "count": "count",
+    P["rg"] + "holderNamed": "holder_named", P["rg"] + "certainty": "certainty", P["rg"] + "reasoning": "reasoning",
+    P["prov"] + "hadPrimarySource": "source", P["skos"] + "definition": "definition", P["rg"] + "subject": "subject",
+    P["rg"] + "agreementKind": "agreement_kind", P["rg"] + "rationale": "rationale", P["skos"] + "note": "note",
+}
+_LABEL_PROPS = {P["rdfs"] + "label", P["skos"] + "prefLabel"}
+LANG_KEYS = ("en", "nl", "zh")
+
+
+def project(g: RelGraph, *, lang: str = "en", as_of: str | dt.date | None = None) -> nx.MultiDiGraph:
+    """The graph as a ``networkx.MultiDiGraph`` of entities and relations.
+
+    With ``as_of`` (a date, or ``"YYYY[-MM[-DD]]"``) only relations that held on that day are kept, plus those
+    with no known date, which carry ``held="undated"`` so that a caller can show them as such. Nodes left with
+    no relation are dropped unless their own dates held on that day.
+
+    Examples
+    --------
+    >>> net = relgraph.open("data").network()                          # doctest: +SKIP
+    >>> net.nodes["https://w3id.org/relgraph/utrecht-guangdong/doftec"]["kind"]   # doctest: +SKIP
+    'government'
+    """
+    import networkx as nx
+
+    from .graph import internal_query
+
+    day = parse_day(as_of) if isinstance(as_of, str) else as_of
+    net = nx.MultiDiGraph(lang=lang, as_of=day.isoformat() if day else None)
+    nodes = _entities(g, lang)
+
+    raw = g.store.query(internal_query("edges"))
+    kinds = {str(row[raw.columns.index("kind")]) for row in raw.rows}
+    kind_labels = {code: g.labels(kinds, code) for code in LANG_KEYS}
+    status_iris = {str(r[raw.columns.index("status")]) for r in raw.rows if r[raw.columns.index("status")]}
+    status_labels = g.labels(status_iris, lang)
+    edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    for row in raw.rows:
+        rec = dict(zip(raw.columns, row))
+        src, tgt, kind, rel = str(rec["source"]), str(rec["target"]), str(rec["kind"]), str(rec["relation"])
+        key = (rel, src, tgt, kind)
+        if key in edges or src not in nodes or tgt not in nodes:
+            continue
+        status = str(rec["status"]) if rec["status"] else None
+        edges[key] = {
+            "kind": kind, "label": kind_labels[lang if lang in LANG_KEYS else "en"][kind],
+            "labels": {code: kind_labels[code][kind] for code in LANG_KEYS},
+            "relation": rel, "status": status, "status_label": status_labels.get(status) if status else None,
+            "start": _value(rec["start"]), "end": _value(rec["end"]),
+            "certainty": str(rec["certainty"]) if rec["certainty"] else None,
+            "quote": str(rec["quote"]) if rec["quote"] else None,
+            "source": str(rec["sourceDoc"]) if rec["sourceDoc"] else None,
+        }
+    _derive_dates(nodes, edges)
+    for iri, node_attrs in nodes.items():
+        net.add_node(iri, **node_attrs)
+    for (rel, src, tgt, _), attrs in edges.items():
+        if attrs["start"] is None and attrs["end"] is None and rel in nodes:
+            # a direct link (org:unitOf, rg:resultOf, ...) holds while the entity that states it does
+            attrs["start"], attrs["end"] = nodes[rel].get("start"), nodes[rel].get("end")
+            attrs["dates_derived"] = nodes[rel].get("dates_derived", False)
+        if attrs["end"] is None and attrs["start"] is not None and nodes[tgt]["kind"] == "event" \
+                and rel not in nodes and nodes[tgt].get("end") is None:
+            attrs["end"] = attrs["start"]  # a participation in a one-day event ends when it starts
+        if day is not None:
+            held = held_on(attrs["start"], attrs["end"], day)
+            if held in ("not yet", "ended"):
+                continue
+            attrs["held"] = held
+        net.add_edge(src, tgt, key=f"{rel}|{attrs['kind']}", **attrs)
+
+    if day is not None:
+        for n in list(net.nodes):
+            node = net.nodes[n]
+            end = node.get("end") or (node.get("start") if node["kind"] == "event" else None)
+            own = held_on(node.get("start"), end, day)
+            if own in ("not yet", "ended") or (net.degree(n) == 0 and own != "held"):
+                net.remove_node(n)
+    return net
+
+
+_WITHIN = P["schema"] + "superEvent"
+_AFTER = {P["rg"] + "resultOf", P["rg"] + "lessonFrom", P["rg"] + "signedAt"}
+
+
+def _derive_dates(nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, str, str], dict[str, Any]]) -> None:
+    """Give undated entities the bounds their links imply, marked ``dates_derived``.
+
+    A part of an event lies within that event's span; an outcome, a lesson or an agreement signed at an event
+    comes no earlier than the event's start (and has no known end).
+    """
+    links: dict[str, list[tuple[str, str]]] = {}
+    for (rel, src, tgt, kind) in edges:
+        if rel == src and (kind == _WITHIN or kind in _AFTER):
+            links.setdefault(src, []).append((kind, tgt))
+
+    def effective(n: str, seen: frozenset[str] = frozenset()) -> tuple[Any, Any]:
+        node = nodes[n]
+        if node.get("start") or node.get("end"):
+            return node.get("start"), node.get("end")
+        for kind, tgt in links.get(n, ()):
+            if tgt in seen:
+                continue
+            start, end = effective(tgt, seen | {n})
+            if start or end:
+                node["start"], node["end"] = start, (end if kind == _WITHIN else None)
+                node["dates_derived"] = True
+                return node["start"], node["end"]
+        return None, None
+
+    for n in nodes:
+        effective(n)
+
+
+def _value(term: object) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return str(term)
+    return str(term)
+
+
+def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
+    from .graph import internal_query
+    from .labels import pick
+
+    raw = g.store.query(internal_query("entities"))
+    out: dict[str, dict[str, Any]] = {}
+    labels: dict[str, list[Literal]] = {}
+    for s, p, o in raw.rows:
+        iri, prop = str(s), str(p)
+        node = out.setdefault(iri, {f: [] for f in _MULTI})
+        if prop in _LABEL_PROPS and isinstance(o, Literal):
+            labels.setdefault(iri, []).append(o)
+            continue
+        field = _FIELD.get(prop)
+        if field is None:
+            continue
+        value: Any = str(o) if isinstance(o, IRI) else (o.value if prop in (P["rg"] + "count", P["rg"] + "holderNamed")
+                                                        else str(o))
+        if field in _MULTI:
+            if value not in node[field]:
+                node[field].append(value)
+        else:
+            node.setdefault(field, value)
+    for iri, node in out.items():
+        lits = labels.get(iri, [])
+        node["labels"] = {code: pick([x for x in lits if (x.lang or "").startswith(code)], code) for code in LANG_KEYS}
+        node["labels"] = {k: v for k, v in node["labels"].items() if v}
+        node["label"] = pick(lits, lang) or iri
+        kind = kind_of(node["classes"])
+        node["kind"], node["kind_label"] = kind.key, kind.en if lang != "nl" else kind.nl
+        node["start"] = node.get("start") or node.get("signed")
+        node.setdefault("end", None)
+    return out
+
+
+def kind_names(lang: str = "en") -> dict[str, str]:
+    """Kind keys mapped to their names in ``lang``."""
+    return {k: (v.nl if lang == "nl" else v.en) for k, v in BY_KEY.items()}
