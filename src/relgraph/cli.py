@@ -186,6 +186,10 @@ def validate(obj: Context, shapes: Path | None) -> None:
     sys.exit(1)
 
 
+# ---------------------------------------------------------------- commands defined beside the concepts they serve
+# (one import and add_command line per module; keep this block in this order)
+
+
 def main() -> None:
     """Entry point of the ``relgraph`` console script."""
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
