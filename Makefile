@@ -1,0 +1,40 @@
+# The few commands people type. `make demo` and `make test` work on a fresh machine: they make .venv,
+# install relgraph and what it needs, then run. Both are what the README promises.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+
+.PHONY: setup demo test lint bench clean chromium
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+## demo: answer a named query and write the network view
+demo: setup
+	$(BIN)/relgraph query agreements
+	$(BIN)/relgraph view -o views/relationship.html
+
+## chromium: Debian's headless Chromium for the browser tests (installed when missing; needs root)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium' (browser tests need it)" >&2; exit 1; fi; }
+
+## test: every test, browser and notebook tests included
+test: setup chromium
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) views build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
