@@ -1,0 +1,117 @@
+"""Every named query parses, runs on the seed and answers what the letter says."""
+
+from __future__ import annotations
+
+import pytest
+
+from relgraph.queries import PARAM_TYPES
+
+from .conftest import QUERIES
+
+NAMES = sorted(p.stem for p in QUERIES.glob("*.rq"))
+
+
+def test_at_least_twelve_named_queries():
+    assert len(NAMES) >= 12
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_header_is_complete(seed, name):
+    q = seed.named_query(name)
+    assert q.title and q.title != name
+    assert len(q.description) > 40, "a description a non-specialist understands"
+    for p in q.params:
+        assert p.type in PARAM_TYPES and p.description and p.example
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_runs_with_its_example_parameters(seed, name):
+    q = seed.named_query(name)
+    result = seed.query(name, **{p.name: p.example for p in q.params})
+    if name == "unsourced":
+        assert len(result) == 0
+    else:
+        assert len(result) > 0, f"{name} answered nothing on the seed"
+
+
+def labels_of(result, column):
+    return [result.label(row[result.columns.index(column)]) for row in result.terms]
+
+
+def test_mission_participants(seed):
+    r = seed.query("mission-participants")
+    who = set(labels_of(r, "participant"))
+    assert {"Provincial executive for the Economy (gedeputeerde Economie)", "DOFTEC", "Guangdong Foreign Affairs",
+            "Netherlands Foreign Investment Agency (NFIA)", "Consulate-General of the Netherlands in Guangzhou",
+            "Economic Board Utrecht (EBU)", "FoodValley", "Hogeschool voor de Kunsten Utrecht (HKU)",
+            "Museum Oud Amelisweerd (MOA)", "Utrecht Marketing", "SHV", "12 companies (not named in the letter)",
+            "Vice Governor of Guangdong"} <= who
+    rows = {(a, b) for a, b in zip(labels_of(r, "participant"), labels_of(r, "via"))}
+    assert ("FoodValley", "Utrecht delegation 2017") in rows
+
+
+def test_agreements(seed):
+    r = seed.query("agreements")
+    assert sorted(labels_of(r, "kind")) == ["contract", "letter of intent", "structural cooperation"]
+    by_kind = {row["kind"]: row for row in r.as_dicts(labels=True)}
+    assert by_kind["structural cooperation"]["signed"] == "2013-11"
+    assert "DOFTEC" in by_kind["structural cooperation"]["parties"]
+    assert "(not named)" in by_kind["contract"]["parties"]
+    assert by_kind["letter of intent"]["signedAt"] == "Official reception by the Vice Governor of Guangdong"
+
+
+def test_counterparts(seed):
+    r = seed.query("counterparts").as_dicts(labels=True)
+    pairs = {(row["party"], row["counterpart"]) for row in r}
+    assert pairs == {("Provincial government of Guangdong", "Province of Utrecht (provincial government)"),
+                     ("DOFTEC", "Province of Utrecht (provincial government)")}
+
+
+def test_entity_by_chinese_label_and_in_dutch(seed):
+    r = seed.query("entity", entity="广东省", lang="nl")
+    values = labels_of(r, "value")
+    assert "Provincie Guangdong (overheid)" in values      # who governs it, seen from the other side
+    assert "China" in values
+
+
+def test_timeline_is_in_order_and_marks_the_inferred_year(seed):
+    r = seed.query("timeline").as_dicts(labels=True)
+    dates = [str(row["date"]) for row in r]
+    assert dates == sorted(dates)
+    assert dates[0] == "1995"
+    inferred = [row for row in r if row["certainty"] == "inferred"]
+    assert [str(row["date"]) for row in inferred] == ["2018-01-29"]
+    assert "29 januari" in inferred[0]["reasoning"]
+
+
+def test_pending_lists_intentions_not_achievements(seed):
+    r = seed.query("pending").as_dicts(labels=True)
+    statuses = {row["status"] for row in r}
+    assert "achieved" not in statuses and "intended" in statuses and "considered" in statuses
+    assert "Letter of intent: moving a plant from oil to LNG" in {row["what"] for row in r}
+
+
+def test_outcomes_by_theme(seed):
+    r = seed.query("outcomes-by-theme").as_dicts(labels=True)
+    themed = [row["outcome"] for row in r if row["theme"] == "Greenhouse horticulture"]
+    assert themed == ["A Chinese delegation of academic experts and companies considers a follow-up visit to the "
+                      "Netherlands"]
+    assert len(r) == len({row["outcome"] for row in r}) == 15
+
+
+def test_facts_by_quote_counts_the_shared_delegation_sentence(seed):
+    r = seed.query("facts-by-quote").as_dicts()
+    top = r[0]
+    assert top["quote"].startswith("De delegatie bestond uit")
+    assert top["facts"] == 8   # the delegation, its 6 memberships and its participation in the mission
+
+
+def test_relations_have_source_relation_target(seed):
+    r = seed.query("relations", entity="ug:doftec")
+    assert r.columns[:3] == ["source", "relation", "target"]
+    assert len(r) == 3
+
+
+def test_entity_graph_is_a_construct(seed):
+    r = seed.query("entity-graph", entity="DOFTEC")
+    assert r.form == "CONSTRUCT" and len(r) > 10
