@@ -112,9 +112,9 @@ def query(obj: Context, name: str | None, file: Path | None, sparql: str | None,
             from .queries import parse
 
             named = parse(text, file.stem if file else "sparql", file)
-            result = g._run(named.text, named.bind(values, g.resolve), lang=lang, source=str(file or "sparql"))
+            result = g._run(named.text, named.bind(values, g.resolve), lang=lang, source=str(file or "--sparql"))
         else:
-            result = g._run(text, {}, lang=lang, source=str(file) if file else None)
+            result = g._run(text, {}, lang=lang, source=str(file) if file else "--sparql")
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     click.echo(render(result, fmt or Format.TABLE, iris=iris, max_width=width), nl=False)
 

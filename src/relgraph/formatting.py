@@ -42,7 +42,8 @@ def render(result: Result, fmt: Format | str = Format.TABLE, *, iris: bool = Fal
     if result.is_graph:
         if fmt in TABULAR and fmt is not Format.TABLE:
             raise ValueError(f"a {result.form} query gives triples: use --format turtle, nt or jsonld")
-        return result.serialize(fmt.value if fmt in GRAPH else "turtle")
+        text = result.serialize(fmt.value if fmt in GRAPH else "turtle")
+        return text if text.endswith("\n") or not text else text + "\n"
     if fmt in GRAPH:
         raise ValueError(f"a {result.form} query gives rows: use --format table, csv, tsv, json or markdown")
     if result.form == "ASK":
@@ -139,3 +140,20 @@ def _table(header: list[str], rows: list[list[str]], *, max_width: int | None, f
     if footer:
         out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def table(header: list[str], rows: list[list[object]], *, max_width: int | None = None, footer: bool = True) -> str:
+    """An aligned text table of ``header`` and ``rows``, as :func:`render` draws query results.
+
+    Cells are shown with ``str()`` (``None`` as empty); wide (CJK) characters count as two columns;
+    ``max_width`` shrinks the widest columns to fit a terminal; ``footer`` adds the ``(N rows)`` line.
+
+    Examples
+    --------
+    >>> print(table(["label", "score"], [["DOFTEC", 3]], footer=False), end="")
+    label   score
+    ──────  ─────
+    DOFTEC  3
+    """
+    cells = [["" if c is None else str(c) for c in row] for row in rows]
+    return _table(list(header), cells, max_width=max_width, footer=footer)

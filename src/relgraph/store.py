@@ -74,6 +74,12 @@ _PARSER = re.compile(r"^Parser error [^:]*:\s*")
 _TRAILER = re.compile(r"\s*\([^()]*line \d+\)$")
 
 
+def _one_line(message: str, limit: int = 160) -> str:
+    """A parser message cut to one readable line."""
+    first = message.split("\n")[0].strip()
+    return first if len(first) <= limit else first[:limit].rsplit(",", 1)[0] + ", …"
+
+
 class OxigraphStore:
     """An in-memory Oxigraph store (pyoxigraph): the engine relgraph ships."""
 
@@ -110,7 +116,7 @@ class OxigraphStore:
             text = str(e)
             m = _POSITION.match(text)
             if m:
-                raise QueryError(text[m.end():], line=int(m.group(1)), column=int(m.group(2))) from None
+                raise QueryError(_one_line(text[m.end():]), line=int(m.group(1)), column=int(m.group(2))) from None
             raise QueryError(text) from None
         except (OSError, ValueError, TypeError) as e:
             raise QueryError(str(e)) from None
