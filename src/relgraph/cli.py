@@ -37,6 +37,12 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
+class RelgraphClickError(click.ClickException):
+    """A relgraph error on the command line: one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+
 class Group(click.Group):
     """Turns relgraph's errors into one clean line and exit status 2 (1 is kept for 'validation found problems')."""
 
@@ -44,9 +50,7 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except RelgraphError as e:
-            error = click.ClickException(str(e))
-            error.exit_code = 2
-            raise error from None
+            raise RelgraphClickError(str(e)) from None
         except ValueError as e:  # formats that do not fit the answer, and similar usage errors
             raise click.UsageError(str(e)) from None
 
@@ -71,9 +75,9 @@ def lang_option(f: Any) -> Any:
                         help="Language of the labels.")(f)
 
 
-def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+def parse_params(pairs: tuple[str, ...]) -> dict[str, object]:
     """``key=value`` pairs from ``-p`` options."""
-    out: dict[str, str] = {}
+    out: dict[str, object] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():

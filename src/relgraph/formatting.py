@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import unicodedata
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from .namespaces import compact
@@ -18,7 +18,7 @@ from .results import Result
 from .terms import IRI, Literal, Term
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats. Tabular ones suit SELECT and ASK; RDF ones suit CONSTRUCT and DESCRIBE."""
 
     TABLE = "table"

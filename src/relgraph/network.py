@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .kinds import BY_KEY, kind_of
 from .namespaces import PREFIXES
-from .terms import IRI, Literal
+from .terms import Literal
 from .timespan import held_on, parse_day
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -171,8 +171,8 @@ def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
         field = _FIELD.get(prop)
         if field is None:
             continue
-        value: Any = str(o) if isinstance(o, IRI) else (o.value if prop in (P["rg"] + "count", P["rg"] + "holderNamed")
-                                                        else str(o))
+        value: Any = o.value if isinstance(o, Literal) and prop in (P["rg"] + "count", P["rg"] + "holderNamed") \
+            else str(o)
         if field in _MULTI:
             if value not in node[field]:
                 node[field].append(value)

@@ -127,7 +127,8 @@ class OxigraphStore:
             conv = self._from_ox
             rows = [tuple(conv(s[i]) if s[i] is not None else None for i in range(len(columns))) for s in answer]
             return RawResult("SELECT", columns=columns, rows=rows)
-        triples = [(self._from_ox(t.subject), self._from_ox(t.predicate), self._from_ox(t.object)) for t in answer]
+        triples = [(self._from_ox(t.subject), self._from_ox(t.predicate), self._from_ox(t.object))
+                   for t in answer]  # type: ignore[union-attr]
         return RawResult("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
 
     def graph_names(self) -> set[str]:
@@ -168,11 +169,13 @@ class RdflibStore:
             raise QueryError(str(e).split("\n")[0]) from None
         if answer.type == "ASK":
             return RawResult("ASK", boolean=bool(answer.askAnswer))
+        rows_or_triples: list[Any] = list(answer)
         if answer.type == "SELECT":
             columns = [str(v) for v in answer.vars or []]
-            rows = [tuple(self._from_rdflib(x) if x is not None else None for x in row) for row in answer]
-            return RawResult("SELECT", columns=columns, rows=rows)  # type: ignore[arg-type]
-        return RawResult("CONSTRUCT", triples=[tuple(map(self._from_rdflib, t)) for t in answer])  # type: ignore
+            rows = [tuple(self._from_rdflib(x) if x is not None else None for x in row) for row in rows_or_triples]
+            return RawResult("SELECT", columns=columns, rows=rows)
+        triples = [(self._from_rdflib(s), self._from_rdflib(p), self._from_rdflib(o)) for s, p, o in rows_or_triples]
+        return RawResult("CONSTRUCT", triples=triples)
 
     def graph_names(self) -> set[str]:
         return {str(c.identifier) for c in self._graph.contexts()
@@ -190,13 +193,13 @@ class RdflibStore:
         return BNode(str(t))
 
 
-ENGINES = {"oxigraph": OxigraphStore, "rdflib": RdflibStore}
+ENGINES: dict[str, type[OxigraphStore] | type[RdflibStore]] = {"oxigraph": OxigraphStore, "rdflib": RdflibStore}
 
 
 def open_store(files: Iterable[Path], engine: str = "oxigraph") -> Store:
     """Make a store of the given engine and load ``files`` into it."""
     try:
-        store: Store = ENGINES[engine]()
+        store: Store = ENGINES[engine]()  # type: ignore[abstract]
     except KeyError:
         raise DataError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}") from None
     for f in files:
