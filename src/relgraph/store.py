@@ -178,7 +178,7 @@ class RdflibStore:
         return RawResult("CONSTRUCT", triples=triples)
 
     def graph_names(self) -> set[str]:
-        return {str(c.identifier) for c in self._graph.contexts()
+        return {str(c.identifier) for c in self._graph.graphs()
                 if str(c.identifier) != str(self._rdflib.graph.DATASET_DEFAULT_GRAPH_ID)}
 
     def __len__(self) -> int:
