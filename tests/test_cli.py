@@ -203,3 +203,13 @@ def test_help_texts_carry_an_example(run):
 
     for name, command in cli.commands.items():
         assert command.help and "Example:" in command.help, name
+
+
+def test_table_fits_a_narrow_terminal_without_losing_short_columns(seed):
+    from relgraph.formatting import render, width
+
+    text = render(seed.query("agreements"), max_width=120)
+    lines = text.splitlines()
+    assert all(width(line) <= 120 for line in lines)
+    assert "…" in text
+    assert any(line.split("  ")[1].strip() == "structural cooperation" for line in lines[2:5])

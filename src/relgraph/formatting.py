@@ -126,9 +126,14 @@ def _table(header: list[str], rows: list[list[str]], *, max_width: int | None, f
     rows = [[c.replace("\n", " ") for c in row] for row in rows]
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
     if max_width:
+        # shrink the widest columns first; short columns (names, kinds, dates) keep their width
         budget = max_width - 2 * (len(widths) - 1)
-        while sum(widths) > budget and max(widths) > 12:
-            i = widths.index(max(widths))
+        floors = [min(w, 24) for w in widths]
+        while sum(widths) > budget:
+            wide = [i for i, w in enumerate(widths) if w > floors[i]]
+            if not wide:
+                break
+            i = max(wide, key=lambda j: widths[j])
             widths[i] -= 1
 
     def line(cells: list[str]) -> str:
