@@ -128,13 +128,14 @@ def _table(header: list[str], rows: list[list[str]], *, max_width: int | None, f
     if max_width:
         # shrink the widest columns first; short columns (names, kinds, dates) keep their width
         budget = max_width - 2 * (len(widths) - 1)
-        floors = [min(w, 24) for w in widths]
-        while sum(widths) > budget:
-            wide = [i for i, w in enumerate(widths) if w > floors[i]]
-            if not wide:
-                break
-            i = max(wide, key=lambda j: widths[j])
-            widths[i] -= 1
+        for floor in (24, 8):
+            floors = [min(w, floor) for w in widths]
+            while sum(widths) > budget:
+                wide = [i for i, w in enumerate(widths) if w > floors[i]]
+                if not wide:
+                    break
+                i = max(wide, key=lambda j: widths[j])
+                widths[i] -= 1
 
     def line(cells: list[str]) -> str:
         parts = [_fit(c, w) for c, w in zip(cells, widths)]
