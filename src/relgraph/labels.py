@@ -26,6 +26,7 @@ _SAFE_IRI = re.compile(r'^[^<>"{}|^`\\\s]+$')
 
 # Schema-level resources are not entities a person looks for.
 _NOT_ENTITY = """
+  FILTER EXISTS { ?s a ?anyType }
   FILTER NOT EXISTS { ?s a ?meta . VALUES ?meta { <http://www.w3.org/2002/07/owl#Class>
       <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty>
       <http://www.w3.org/2002/07/owl#Ontology> <http://www.w3.org/2000/01/rdf-schema#Class>
