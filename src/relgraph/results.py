@@ -84,8 +84,12 @@ class Result:
         With ``labels=True`` (the default) entities appear by label and each entity column ``x`` gets a
         companion column ``x_iri`` with the IRI; with ``labels=False`` cells hold the IRIs.
         """
-        import pandas as pd
+        try:
+            import pandas as pd
+        except ImportError:
+            from .errors import RelgraphError
 
+            raise RelgraphError("to_dataframe() needs pandas: pip install 'relgraph[pandas]'") from None
         if self.is_graph:
             return pd.DataFrame([(str(s), str(p), _plain(o)) for s, p, o in self.triples],
                                 columns=["subject", "predicate", "object"])
