@@ -215,3 +215,46 @@ def test_table_fits_a_narrow_terminal_without_losing_short_columns(seed):
     assert "not named in the source" in lines[2]      # a short column keeps its width
     narrow = render(seed.query("agreements"), max_width=80)
     assert all(width(line) <= 80 for line in narrow.splitlines())
+
+
+TYPED = """# title: Things dated after a day, up to a count
+# param: after | date | A day | 2017-01-01
+# param: most | integer | How many at most | 3
+# param: year | year | A year | 2017
+SELECT ?what ?date WHERE { ?what schema:startDate ?date FILTER(STR(?date) > STR(?after) && STRSTARTS(STR(?date), STR(?year))) }
+ORDER BY ?date
+"""
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "after=1 jan", "-p", "most=3", "-p", "year=2017"],
+     "Error: parameter 'after' must be a date as YYYY-MM-DD, not '1 jan'"),
+    (["-p", "after=2017-01-01", "-p", "most=three", "-p", "year=2017"],
+     "Error: parameter 'most' must be a whole number, not 'three'"),
+    (["-p", "after=2017-01-01", "-p", "most=3", "-p", "year=17"],
+     "Error: parameter 'year' must be a year as YYYY, not '17'"),
+])
+def test_ill_typed_parameters_name_the_parameter(run, tmp_path, args, message):
+    query = tmp_path / "typed.rq"
+    query.write_text(TYPED, encoding="utf-8")
+    result = run("query", "--file", str(query), *args)
+    assert result.exit_code == 2
+    assert result.output.strip() == message
+
+
+def test_typed_parameters_bind_as_typed_terms(run, tmp_path):
+    query = tmp_path / "typed.rq"
+    query.write_text(TYPED, encoding="utf-8")
+    result = run("query", "--file", str(query), "-p", "after=2017-06-30", "-p", "most=3", "-p", "year=2017",
+                 "-f", "csv")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "what,date" and len(lines) > 1
+    assert {line.split(",")[-1] for line in lines[1:]} == {"2017-10-28"}
+
+
+def test_describe(run):
+    result = run("query", "--sparql", "DESCRIBE ug:doftec", "-f", "nt")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines and all(line.startswith("<https://w3id.org/relgraph/utrecht-guangdong/doftec> ") for line in lines)
