@@ -258,3 +258,11 @@ def test_describe(run):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines and all(line.startswith("<https://w3id.org/relgraph/utrecht-guangdong/doftec> ") for line in lines)
+
+
+def test_data_given_as_a_relative_path_with_dot_dot(run, monkeypatch):
+    """A data folder named from a sibling folder (``../data``, as a notebook does) loads, hidden files do not."""
+    monkeypatch.chdir(DATA.parent / "tests")
+    result = run("stats", "-f", "json", data="../data")
+    assert result.exit_code == 0, result.output
+    assert '"files": [\n    "../data/ontology.ttl",\n    "../data/utrecht-guangdong.ttl"\n  ]' in result.output

@@ -63,7 +63,8 @@ def data_files(path: Path) -> list[Path]:
             raise DataError(f"not an RDF file relgraph reads (expected one of {', '.join(FORMATS)})", path=str(path))
         return [path]
     files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
-                   and "shapes" not in p.name and not any(part.startswith(".") for part in p.parts))
+                   and "shapes" not in p.name
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
     if not files:
         raise DataError(f"no RDF data files ({', '.join('*' + s for s in FORMATS)}) in this folder", path=str(path))
     return files
