@@ -14,33 +14,11 @@ from typing import Any
 
 import click
 
+from .cli_analysis import export, neighbours, path, rank
+from .cli_shared import Context, RelgraphClickError, lang_option, parse_params, pass_ctx
+from .cli_view import view
 from .errors import RelgraphError
 from .formatting import Format, render
-from .graph import LANGS, RelGraph
-from .graph import open as open_graph
-
-
-class Context:
-    """What every command shares: where the data and the queries are, opened on first use."""
-
-    def __init__(self, data: Path | None, queries: Path | None) -> None:
-        self.data, self.queries = data, queries
-        self._graph: RelGraph | None = None
-
-    @property
-    def graph(self) -> RelGraph:
-        if self._graph is None:
-            self._graph = open_graph(self.data, queries=self.queries)
-        return self._graph
-
-
-pass_ctx = click.make_pass_decorator(Context)
-
-
-class RelgraphClickError(click.ClickException):
-    """A relgraph error on the command line: one line on stderr, exit status 2."""
-
-    exit_code = 2
 
 
 class Group(click.Group):
@@ -68,22 +46,6 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None) -> None:
     Example: relgraph query agreements
     """
     ctx.obj = Context(data, queries)
-
-
-def lang_option(f: Any) -> Any:
-    return click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
-                        help="Language of the labels.")(f)
-
-
-def parse_params(pairs: tuple[str, ...]) -> dict[str, object]:
-    """``key=value`` pairs from ``-p`` options."""
-    out: dict[str, object] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="-p/--param")
-        out[key.strip()] = value
-    return out
 
 
 @cli.command()
@@ -191,7 +153,11 @@ def validate(obj: Context, shapes: Path | None) -> None:
 
 
 # ---------------------------------------------------------------- commands defined beside the concepts they serve
-# (one import and add_command line per module; keep this block in this order)
+cli.add_command(path)
+cli.add_command(neighbours)
+cli.add_command(rank)
+cli.add_command(export)
+cli.add_command(view)
 
 
 def main() -> None:

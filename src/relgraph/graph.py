@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import labels as _labels
 from .errors import ParameterError, QueryError
@@ -24,7 +24,14 @@ from .store import RawResult, Store, data_files, open_store
 from .terms import IRI, Term, python_to_term
 
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
+    import networkx as nx
+    import pandas
+
+    from .analysis import Chain
     from .validate import Report
+    from .view import View
 
 LANGS = ("en", "nl", "zh")
 
@@ -157,6 +164,94 @@ class RelGraph:
         from .validate import validate
 
         return validate(self, shapes)
+
+    # view
+
+    def view(self, path: str | os.PathLike[str] | None = None, *, lang: str = "en", focus: str | None = None,
+             depth: int = 1, preset: str | None = None, query: str | None = None,
+             as_of: str | dt.date | None = None,
+             title: str | None = None, **params: object) -> View:
+        """Draw the graph as one self-contained, offline HTML page; see :func:`relgraph.view.view`.
+
+        Examples
+        --------
+        >>> g = relgraph.open("data")                                          # doctest: +SKIP
+        >>> g.view("views/doftec.html", focus="DOFTEC", depth=2, lang="zh")    # doctest: +SKIP
+        """
+        from .view import view
+
+        return view(self, path, lang=lang, focus=focus, depth=depth, preset=preset, query=query, as_of=as_of,
+                    title=title, **params)
+
+    # network analysis
+
+    def network(self, *, lang: str = "en", as_of: str | dt.date | None = None,
+                bipartite: bool = False) -> nx.MultiDiGraph:
+        """The graph as a networkx ``MultiDiGraph``: entities as nodes, relations as edges.
+
+        ``as_of`` a day (``"2015-01-01"``, ``"2015"``) keeps the relations that held then, and those with no known
+        date marked ``held="undated"``; ``bipartite=True`` makes each relation a node of its own. See
+        :func:`relgraph.network.project` and :func:`relgraph.analysis.relations_as_nodes`.
+
+        Examples
+        --------
+        >>> g.network(as_of="2015-01-01", lang="en").number_of_nodes()               # doctest: +SKIP
+        """
+        from .analysis import network
+
+        return network(self, lang=lang, as_of=as_of, bipartite=bipartite)
+
+    def path(self, source: str, target: str, *, max_paths: int = 5, lang: str = "en",
+             as_of: str | dt.date | None = None) -> list[Chain]:
+        """The shortest chains of relations between two entities, each a list of steps (source, label, target,
+        direction, quote, ...). See :func:`relgraph.analysis.paths`.
+
+        Examples
+        --------
+        >>> [str(step) for step in g.path("FoodValley", "DOFTEC")[0]]                   # doctest: +SKIP
+        """
+        from .analysis import paths
+
+        return paths(self, source, target, max_paths=max_paths, lang=lang, as_of=as_of)
+
+    def neighbours(self, entity: str, *, depth: int = 1, lang: str = "en",
+                   as_of: str | dt.date | None = None) -> pandas.DataFrame:
+        """What surrounds an entity, up to ``depth`` relations away, as a DataFrame (needs pandas).
+        See :func:`relgraph.analysis.neighbour_rows`.
+
+        Examples
+        --------
+        >>> g.neighbours("DOFTEC", depth=2)                                              # doctest: +SKIP
+        """
+        from .analysis import neighbours
+
+        return neighbours(self, entity, depth=depth, lang=lang, as_of=as_of)
+
+    def rank(self, *, by: str = "degree", kind: str | None = None, top: int | None = None, lang: str = "en",
+             as_of: str | dt.date | None = None) -> pandas.DataFrame:
+        """Entities by centrality (``"degree"``, ``"betweenness"``, ``"pagerank"``) as a DataFrame (needs pandas).
+        See :func:`relgraph.analysis.rank_rows`.
+
+        Examples
+        --------
+        >>> g.rank(by="betweenness", top=5)                                              # doctest: +SKIP
+        """
+        from .analysis import rank
+
+        return rank(self, by=by, kind=kind, top=top, lang=lang, as_of=as_of)
+
+    def export(self, format: str, path: str | os.PathLike[str] | None = None, *, lang: str = "en",
+               as_of: str | dt.date | None = None) -> str | list[Path]:
+        """Export as ``"graphml"``, ``"gexf"``, ``"jsonld"`` or ``"csv"``: the text, or the files written to
+        ``path`` (atomically). See :func:`relgraph.export.export`.
+
+        Examples
+        --------
+        >>> g.export("gexf", "relationship.gexf")                                        # doctest: +SKIP
+        """
+        from .export import export
+
+        return export(self, format, path, lang=lang, as_of=as_of)
 
 
 def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLike[str] | None = None,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ParameterError, UnknownQueryError
-from .terms import XSD, IRI, Literal, Term
+from .terms import IRI, XSD, Literal, Term
 
 #: Parameter types and what a value of each looks like.
 PARAM_TYPES = {

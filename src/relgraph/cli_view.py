@@ -1,0 +1,58 @@
+"""The ``relgraph view`` command: write the interactive network view as one self-contained HTML file.
+
+A thin layer over :func:`relgraph.view.view` (the same as ``g.view(...)`` in Python).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from .cli_shared import Context, lang_option, parse_params, pass_ctx
+
+
+def _default_path(preset: str | None, focus: str | None, query: str | None) -> Path:
+    name = f"focus-{focus}" if focus else (query or preset or "relationship")
+    slug = re.sub(r"[^\w-]+", "-", name.lower(), flags=re.UNICODE).strip("-") or "view"
+    return Path("views") / f"{slug}.html"
+
+
+@click.command("view")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write [default: views/<preset, focus or query>.html].")
+@lang_option
+@click.option("--focus", metavar="ENTITY", help="Draw the neighbourhood of this entity (label, prefixed name or IRI).")
+@click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
+              help="Steps around --focus to include.")
+@click.option("--preset", metavar="NAME", help="A named view (see --list) [default: relationship].")
+@click.option("--query", "query", metavar="NAME",
+              help="Draw a named query's result (CONSTRUCT, or SELECT ?source ?relation ?target).")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --query.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Only relations that held on this day (YYYY[-MM[-DD]]).")
+@click.option("--title", help="Title of the page.")
+@click.option("--list", "list_presets", is_flag=True, help="List the presets and exit.")
+@pass_ctx
+def view(obj: Context, output: Path | None, lang: str, focus: str | None, depth: int, preset: str | None,
+         query: str | None, params: tuple[str, ...], as_of: str | None, title: str | None,
+         list_presets: bool) -> None:
+    """Write the interactive network view: one HTML file that works offline, in any browser.
+
+    Example: relgraph view -o views/doftec.html --focus DOFTEC --depth 2 --lang nl
+    """
+    from .view import DEFAULT, presets
+
+    if list_presets:
+        items = presets()
+        w = max(len(p.name) for p in items)
+        for p in items:
+            mark = " (default)" if p.name == DEFAULT else ""
+            click.echo(f"{p.name:<{w}}  {p.title}{mark}\n{'':<{w}}  {p.description}")
+        return
+    if params and query is None:
+        raise click.UsageError("-p/--param needs --query")
+    target = output or _default_path(preset, focus, query)
+    obj.graph.view(target, lang=lang, focus=focus, depth=depth, preset=preset, query=query, as_of=as_of,
+                   title=title, **parse_params(params))
+    click.echo(str(target))

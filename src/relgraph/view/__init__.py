@@ -1,0 +1,153 @@
+"""The interactive network view: one self-contained HTML file, for a browser, a mail attachment or Jupyter.
+
+This package owns the view end to end: :mod:`.presets` (the named views), :mod:`.build` (which part of the
+network, as plain data), :mod:`.layout` (positions computed beforehand), :mod:`.page` (the HTML, with
+vis-network, the app script and the data inline) and :class:`View` (the result: ``.html``, ``.save()``, and an
+``<iframe srcdoc>`` for Jupyter). :meth:`relgraph.RelGraph.view` and ``relgraph view`` both call :func:`view`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ExportError, ParameterError
+from .presets import DEFAULT, PRESETS, Preset
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..graph import RelGraph
+
+__all__ = ["DEFAULT", "PRESETS", "Preset", "View", "presets", "view"]
+
+
+@dataclass(frozen=True)
+class View:
+    """A drawn network: the page (``html``), what it shows, and ways to keep or show it.
+
+    Examples
+    --------
+    >>> v = relgraph.open("data").view(focus="DOFTEC", depth=2)        # doctest: +SKIP
+    >>> v.save("views/doftec.html")                                     # doctest: +SKIP
+    PosixPath('views/doftec.html')
+    >>> v                                                               # doctest: +SKIP  (in Jupyter: the view)
+    """
+
+    html: str
+    title: str
+    nodes: int
+    edges: int
+    height: int = 720
+
+    def __repr__(self) -> str:
+        return f"<View {self.title!r} · {self.nodes} entities · {self.edges} relations · {len(self.html):,} bytes>"
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``path`` (creating its folder), atomically: a temporary file, then a rename.
+
+        Examples
+        --------
+        >>> relgraph.open("data").view().save("views/relationship.html")  # doctest: +SKIP
+        PosixPath('views/relationship.html')
+        """
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                    f.write(self.html)
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as e:
+            raise ExportError(f"{target}: cannot write the view: {e.strerror or e}") from None
+        return target
+
+    def _repr_html_(self) -> str:
+        """The page in a sandboxed ``<iframe srcdoc>`` (scripts allowed, nothing else), for Jupyter."""
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" sandbox="allow-scripts" '
+                f'title="{html.escape(self.title, quote=True)}" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #d9dee5;border-radius:4px"></iframe>')
+
+
+def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str = "en", focus: str | None = None,
+         depth: int = 1, preset: str | None = None, query: str | None = None,
+         as_of: str | dt.date | None = None, title: str | None = None, **params: object) -> View:
+    """Draw the graph (or a preset, a query's result, or one entity's neighbourhood) as a self-contained page.
+
+    Parameters
+    ----------
+    g
+        The graph.
+    path
+        If given, the page is also written there (see :meth:`View.save`).
+    lang
+        Language of the labels: ``en``, ``nl`` or ``zh`` (a missing Chinese label falls back to English).
+    focus, depth
+        Keep only the entities within ``depth`` steps of ``focus`` (a label in any language, a prefixed name or
+        an IRI).
+    preset
+        One of :data:`PRESETS` (default ``relationship``, the whole graph).
+    query, params
+        A named query to draw instead (CONSTRUCT, or SELECT with ``?source ?relation ?target``), and its
+        parameters.
+    as_of
+        Keep only the relations that held on that day (``"YYYY[-MM[-DD]]"``); undated ones are kept, marked.
+    title
+        The page's title (default: the preset's or query's title).
+
+    Examples
+    --------
+    >>> import relgraph
+    >>> g = relgraph.open("data")                                         # doctest: +SKIP
+    >>> g.view("views/relationship.html", lang="nl")                      # doctest: +SKIP
+    >>> g.view(focus="DOFTEC", depth=2)                                   # doctest: +SKIP
+    """
+    from ..graph import LANGS
+    from .build import page_data, select
+    from .page import render
+
+    if lang not in LANGS:
+        raise ParameterError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+    day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
+    net, default_title, description, focus_iri = select(g, lang=lang, focus=focus, depth=depth, preset=preset,
+                                                        query=query, as_of=as_of, params=params)
+    sources = sorted({str(s) for _, _, s in net.edges(data="source") if s}
+                     | {str(s) for _, s in net.nodes(data="source") if s})
+    source_names = g.labels(sources, lang) if sources else {}
+    files = ", ".join(Path(f).name for f in g.files)
+    parts = [f"Data: {files}" if files else ""]
+    if source_names:
+        named = sorted(source_names.values())
+        parts.append("Source: " + ("; ".join(named) if len(named) <= 3 else f"{len(named)} documents"))
+    if day:
+        parts.append(f"As of {day}")
+    parts.append(f"Generated {dt.date.today().isoformat()} by relgraph")
+    page_title = title or default_title
+    data = page_data(net, lang=lang, title=page_title, description=description,
+                     caption=" · ".join(p for p in parts if p), as_of=day, sources=source_names,
+                     focus=focus_iri)
+    result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges())
+    if path is not None:
+        result.save(path)
+    return result
+
+
+def presets() -> list[Preset]:
+    """The named views, in the order ``relgraph view --list`` shows them.
+
+    Examples
+    --------
+    >>> [p.name for p in presets()][:1]
+    ['relationship']
+    """
+    return list(PRESETS.values())

@@ -1,0 +1,289 @@
+"""From the graph to the plain data a view page draws: which part of the network, where, and in what style.
+
+:func:`select` picks the network to draw (a preset, a named query, the neighbourhood of one entity);
+:func:`page_data` turns a networkx graph with the attributes of :func:`relgraph.network.project` into JSON-ready
+dictionaries: nodes with their positions, names, dates, identifiers and quotes, edges with their words, status,
+line style and source, and the legend. Nothing here knows HTML; :mod:`relgraph.view.page` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ExportError, ParameterError, UnknownQueryError
+from ..namespaces import PREFIXES, compact
+from .presets import DEFAULT, PRESETS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+    from ..graph import RelGraph
+
+RG = PREFIXES["rg"]
+
+#: Colour, shape and size of each kind of node (colour-blind-safe hues, shape as a second cue).
+STYLE: dict[str, dict[str, Any]] = {
+    "government": {"color": "#1f5fa8", "shape": "hexagon", "size": 22},
+    "organisation": {"color": "#e08a00", "shape": "dot", "size": 16},
+    "institution": {"color": "#1b9e77", "shape": "triangle", "size": 18},
+    "post": {"color": "#8e5bb5", "shape": "triangleDown", "size": 16},
+    "event": {"color": "#d1495b", "shape": "star", "size": 18},
+    "agreement": {"color": "#00798c", "shape": "diamond", "size": 20},
+    "outcome": {"color": "#6a994e", "shape": "dot", "size": 12},
+    "objective": {"color": "#b08900", "shape": "square", "size": 12},
+    "lesson": {"color": "#8c6d31", "shape": "square", "size": 12},
+    "decision": {"color": "#5b6f82", "shape": "square", "size": 13},
+    "theme": {"color": "#e9b10e", "shape": "dot", "size": 14},
+    "place": {"color": "#4d7ea8", "shape": "square", "size": 16},
+    "unnamed": {"color": "#ffffff", "border": "#6b6b6b", "shape": "dot", "size": 13, "dashed": True},
+    "other": {"color": "#9e9e9e", "shape": "dot", "size": 12},
+}
+
+#: How each status is drawn: ``active`` solid, ``ended`` grey dotted, ``intended`` dashed; ``link`` has no status.
+LINE_OF_STATUS = {
+    "Active": "active", "Achieved": "active", "InProgress": "active", "Ended": "ended",
+    "Intended": "intended", "Considered": "intended", "Expected": "intended", "Possible": "intended",
+    "Planned": "intended", "InPreparation": "intended",
+}
+LINES = {
+    "active": {"en": "active, achieved or in progress", "nl": "actief, bereikt of lopend"},
+    "ended": {"en": "ended", "nl": "beëindigd"},
+    "intended": {"en": "intended, considered, expected, possible, planned or in preparation",
+                 "nl": "voorgenomen, overwogen, verwacht, mogelijk, gepland of in voorbereiding"},
+    "link": {"en": "link without a status of its own", "nl": "verband zonder eigen status"},
+}
+THEME_EDGES = {RG + "theme"}
+BROADER = PREFIXES["skos"] + "broader"
+
+
+def select(g: RelGraph, *, lang: str = "en", focus: str | None = None, depth: int = 1, preset: str | None = None,
+           query: str | None = None, as_of: str | dt.date | None = None,
+           params: Mapping[str, object] | None = None) -> tuple[nx.MultiDiGraph, str, str, str | None]:
+    """The network to draw, a default title, a one-line description, and the focused entity (if any).
+
+    A named ``query`` (CONSTRUCT, or SELECT with ``?source ?relation ?target``) or a ``preset`` gives the base
+    network (default: the whole graph); ``focus`` then keeps the entities within ``depth`` steps of one entity.
+
+    Examples
+    --------
+    >>> net, title, what, focus_iri = select(relgraph.open("data"), focus="DOFTEC", depth=2)   # doctest: +SKIP
+    """
+    import networkx as nx
+
+    from ..network import project
+
+    if depth < 0:
+        raise ParameterError(f"depth must be 0 or more, not {depth}")
+    if query is not None and preset is not None:
+        raise ParameterError("give either a preset or a query, not both")
+    full = project(g, lang=lang, as_of=as_of)
+    if query is not None:
+        net, title = _from_query(g, full, query, lang, params or {})
+        what = f"Result of the query {query!r}."
+    else:
+        name = preset or DEFAULT
+        if name not in PRESETS:
+            raise ParameterError(f"no preset called {name!r}; choose one of {', '.join(PRESETS)}")
+        p = PRESETS[name]
+        seeds = {n for n, k in full.nodes(data="kind") if k in p.seed_kinds}
+        seeds |= {n for u, v, k in full.edges(data="kind") if k in p.seed_edges for n in (u, v)}
+        net = _around(full, seeds, p.depth) if (p.seed_kinds or p.seed_edges) else full
+        title, what = p.title, p.description
+    iri = None
+    if focus is not None:
+        iri = str(g.resolve(focus))
+        if iri not in net:
+            raise ExportError(f"{focus!r} ({compact(iri)}) is not in this view"
+                              + (" on that date" if as_of else ""))
+        net = _around(net, {iri}, depth)
+        label = net.nodes[iri]["label"]
+        title = f"{label}: neighbourhood" if depth == 1 else f"{label}: neighbourhood, {depth} steps"
+        what = f"Everything within {depth} step{'s' if depth != 1 else ''} of {label}."
+    return nx.MultiDiGraph(net), title, what, iri
+
+
+def _around(net: nx.MultiDiGraph, seeds: set[str], depth: int) -> nx.MultiDiGraph:
+    """The subgraph of ``net`` within ``depth`` steps (either direction) of any seed."""
+    import networkx as nx
+
+    und = net.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for s in seeds:
+        keep |= set(nx.single_source_shortest_path_length(und, s, cutoff=depth))
+    return net.subgraph(keep)
+
+
+def _from_query(g: RelGraph, full: nx.MultiDiGraph, name: str, lang: str,
+                params: Mapping[str, object]) -> tuple[nx.MultiDiGraph, str]:
+    """The network a named query draws: its CONSTRUCT triples, or its SELECT rows of source, relation, target."""
+    import networkx as nx
+
+    from ..network import kind_names
+    from ..terms import IRI
+
+    result = g.query(name, lang=lang, **params)
+    try:
+        title = g.named_query(name).title or name
+    except UnknownQueryError:  # a SPARQL text, not a name
+        title = "Query result"
+    if result.is_graph:
+        triples = [(str(s), str(p), str(o)) for s, p, o in result.triples if isinstance(o, IRI)
+                   and isinstance(s, IRI)]
+    elif result.form == "SELECT" and {"source", "relation", "target"} <= set(result.columns):
+        cols = [result.columns.index(c) for c in ("source", "relation", "target")]
+        a, b, c = cols
+        triples = [(str(row[a]), str(row[b]), str(row[c])) for row in result.terms
+                   if all(isinstance(row[i], IRI) for i in cols)]
+    else:
+        raise ExportError(f"query {name!r} cannot be drawn: it must be a CONSTRUCT, or a SELECT with "
+                          "?source ?relation ?target columns")
+    labels = dict(result.labels)
+    missing = {t for triple in triples for t in triple if t not in labels}
+    if missing:
+        labels.update(g.labels(missing, lang))
+    kinds = kind_names(lang)
+    net = nx.MultiDiGraph()
+    for s, p, o in triples:
+        for n in (s, o):
+            if n not in net:
+                attrs = dict(full.nodes[n]) if n in full else {
+                    "label": labels.get(n, compact(n)), "labels": {lang: labels.get(n, compact(n))},
+                    "kind": "other", "kind_label": kinds["other"], "start": None, "end": None}
+                net.add_node(n, **attrs)
+        known = [d for d in full.get_edge_data(s, o, default={}).values() if d.get("kind") == p]
+        attrs = dict(known[0]) if known else {"kind": p, "label": labels.get(p, compact(p)), "relation": None,
+                                              "status": None, "start": None, "end": None, "quote": None,
+                                              "source": None}
+        net.add_edge(s, o, key=p, **attrs)
+    if net.number_of_nodes() == 0:
+        raise ExportError(f"query {name!r} returned nothing to draw")
+    return net, title
+
+
+def _year(value: Any) -> int | None:
+    if not value:
+        return None
+    text = str(value).lstrip("-")
+    try:
+        return int(text[:4])
+    except ValueError:
+        return None
+
+
+def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", description: str = "",
+              caption: str = "", as_of: str | None = None, sources: Mapping[str, str] | None = None,
+              focus: str | None = None) -> dict[str, Any]:
+    """The plain data a view page draws, ready for JSON.
+
+    Parameters
+    ----------
+    net
+        A graph with the node and edge attributes of :func:`relgraph.network.project`.
+    lang
+        The language of the labels (``en``, ``nl`` or ``zh``; a missing label falls back to English).
+    title, description, caption
+        Texts shown above and below the drawing.
+    as_of
+        The day the network was projected for, if any; the page's time control starts there.
+    sources
+        Labels of source documents that are not nodes of ``net``.
+    focus
+        The entity the view is centred on: selected, with its details open, when the page opens.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> net = nx.MultiDiGraph()
+    >>> net.add_node("a", label="A", kind="place")
+    >>> page_data(net)["nodes"][0]["label"]
+    'A'
+    """
+    from ..network import kind_names
+    from .layout import positions
+
+    pos = positions(net) if net.number_of_nodes() else {}
+    kinds = kind_names("nl" if lang == "nl" else "en")
+    big = net.number_of_nodes() > 1500
+    themes = _themes(net)
+    names = dict(sources or {})
+    nodes = []
+    for n, d in net.nodes(data=True):
+        labels = {k: v for k, v in (d.get("labels") or {}).items() if v}
+        label = labels.get(lang) or labels.get("en") or d.get("label") or compact(str(n))
+        x, y = pos[n]
+        item: dict[str, Any] = {"id": str(n), "label": label, "kind": d.get("kind") if d.get("kind") in STYLE
+                                else "other", "x": x, "y": y, "labels": labels, "degree": net.degree(n)}
+        if not big or d.get("quotes"):
+            item.update({k: v for k, v in {
+                "alt": d.get("alt_labels") or None, "start": d.get("start"), "end": d.get("end"),
+                "derived": d.get("dates_derived") or None, "status": _local(d.get("status")),
+                "quotes": d.get("quotes") or None, "same_as": d.get("same_as") or None,
+                "unknown": d.get("unknown") or None, "count": d.get("count"),
+                "holder_named": d.get("holder_named"), "definition": d.get("definition"),
+                "source": d.get("source"), "themes": themes.get(str(n)),
+            }.items() if v is not None})
+        nodes.append(item)
+        names[str(n)] = label
+    edges = []
+    for i, (u, v, d) in enumerate(net.edges(data=True)):
+        status = _local(d.get("status"))
+        labels = d.get("labels") or {}
+        item = {"id": f"e{i}", "from": str(u), "to": str(v),
+                "label": labels.get(lang) or d.get("label") or compact(str(d.get("kind", ""))),
+                "line": LINE_OF_STATUS.get(status or "", "link")}
+        item.update({k: val for k, val in {
+            "kind": d.get("kind"), "status": status, "status_label": d.get("status_label"),
+            "start": d.get("start"), "end": d.get("end"), "derived": d.get("dates_derived") or None,
+            "certainty": _local(d.get("certainty")), "quote": d.get("quote"), "source": d.get("source"),
+            "relation": d.get("relation"), "held": d.get("held"),
+        }.items() if val is not None})
+        edges.append(item)
+    cited = {item["source"] for item in (*nodes, *edges) if item.get("source")}
+    years = [y for item in (*nodes, *edges) for y in (_year(item.get("start")), _year(item.get("end"))) if y]
+    used = sorted({n["kind"] for n in nodes}, key=list(STYLE).index)
+    return {
+        "title": title, "description": description, "caption": caption, "lang": lang, "as_of": as_of,
+        "nodes": nodes, "edges": edges, "big": big, "focus": focus,
+        "kinds": [{"key": k, "label": kinds.get(k, k), **STYLE[k]} for k in used],
+        "lines": [{"key": k, "label": LINES[k]["nl" if lang == "nl" else "en"]} for k in LINES
+                  if any(e["line"] == k for e in edges)],
+        "themes": sorted(({"id": n["id"], "label": n["label"]} for n in nodes if n["kind"] == "theme"),
+                         key=lambda t: t["label"].lower()),
+        "years": [min(years), max(years)] if years else None,
+        "names": {k: v for k, v in names.items() if k in cited},
+    }
+
+
+def _local(iri: Any) -> str | None:
+    """``Active`` for ``rg:Active``."""
+    if not iri:
+        return None
+    text = str(iri)
+    return text[len(RG):] if text.startswith(RG) else text
+
+
+def _themes(net: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """For each node, the themes it is tagged with, broader themes included (a theme includes itself)."""
+    broader: dict[str, set[str]] = {}
+    for u, v, k in net.edges(data="kind"):
+        if k == BROADER:
+            broader.setdefault(str(u), set()).add(str(v))
+
+    def up(t: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        out = {t}
+        for b in broader.get(t, ()):
+            if b not in seen:
+                out |= up(b, seen | {t})
+        return out
+
+    tagged: dict[str, set[str]] = {}
+    for n, kind in net.nodes(data="kind"):
+        if kind == "theme":
+            tagged[str(n)] = up(str(n))
+    for u, v, k in net.edges(data="kind"):
+        if k in THEME_EDGES:
+            tagged.setdefault(str(u), set()).update(up(str(v)))
+    return {n: sorted(ts) for n, ts in tagged.items()}
+

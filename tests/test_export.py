@@ -1,0 +1,163 @@
+"""Exports read back by real readers: networkx for GraphML and GEXF, rdflib for JSON-LD, the csv module for CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pytest
+import rdflib
+
+import relgraph
+from relgraph.export import EDGE_COLUMNS, NODE_COLUMNS, csv_paths, write_atomic
+from relgraph.namespaces import PREFIXES
+from relgraph.network import project
+
+from .conftest import UG
+
+DOFTEC, MISSION, SISTER = UG + "doftec", UG + "mission-2017", UG + "sister-relationship"
+PROVINCE, GUANGDONG_GOV, GUANGDONG = UG + "provincie-utrecht", UG + "guangdong-government", UG + "guangdong"
+
+
+@pytest.fixture(scope="module")
+def net(seed):
+    return project(seed)
+
+
+def sister_edges(g: nx.MultiDiGraph) -> list[dict]:
+    return [d for _, _, d in g.edges(data=True) if d.get("relation") == SISTER]
+
+
+def no_temp_files(folder) -> bool:
+    return not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_graphml(run, seed, net, tmp_path):
+    out = tmp_path / "relationship.graphml"
+    result = run("export", "--format", "graphml", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and str(out) in result.stderr
+    back = nx.read_graphml(out)
+    assert back.number_of_nodes() == net.number_of_nodes()
+    assert back.number_of_edges() == net.number_of_edges()
+    assert back.nodes[DOFTEC]["kind"] == "government"
+    assert back.nodes[DOFTEC]["label_nl"] == "DOFTEC"
+    assert back.nodes[MISSION]["alt_labels"] == " | ".join(net.nodes[MISSION]["alt_labels"])
+    (sister,) = sister_edges(back)
+    assert sister["start"] == "1995" and "end" not in sister
+    assert all(not isinstance(v, (list, dict)) for _, d in back.nodes(data=True) for v in d.values())
+    assert no_temp_files(tmp_path)
+
+
+def test_gexf_has_time_intervals(run, net, tmp_path):
+    out = tmp_path / "relationship.gexf"
+    assert run("export", "-f", "gexf", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    back = nx.read_gexf(out)
+    assert back.graph["mode"] == "dynamic"
+    assert back.number_of_nodes() == net.number_of_nodes()
+    assert back.number_of_edges() == net.number_of_edges()
+    assert back.nodes[DOFTEC]["label"] == "DOFTEC" and back.nodes[DOFTEC]["kind"] == "government"
+    (sister,) = sister_edges(back)
+    assert sister["start"] == "1995-01-01" and sister["start_given"] == "1995"
+    assert "end" not in sister
+    mission = back.nodes[MISSION]
+    assert (mission["start"], mission["end"]) == ("2017-10-28", "2017-11-04")
+    coop = [d for u, v, d in back.edges(data=True) if u == DOFTEC and d["label"] == "party"]
+    assert coop and coop[0]["start"] == "2013-11-01"
+
+
+def test_gexf_to_stdout_and_as_of(run, seed):
+    whole = run("export", "-f", "gexf")
+    assert whole.exit_code == 0 and whole.stdout.startswith("<?xml")
+    then = run("export", "-f", "gexf", "--as-of", "2015")
+    assert then.exit_code == 0
+    assert MISSION in whole.stdout and f'id="{MISSION}"' not in then.stdout
+    assert 'title="held"' in then.stdout
+
+
+def test_jsonld_round_trips_every_triple(run, seed, tmp_path):
+    result = run("export", "-f", "jsonld")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    context = doc["@context"]
+    assert isinstance(context, dict) and context
+    assert all(PREFIXES[p] == ns for p, ns in context.items())
+    back = rdflib.Graph().parse(data=result.stdout, format="json-ld")
+    assert len(back) == len(seed.store)
+    out = tmp_path / "graph.jsonld"
+    assert seed.export("jsonld", out) == [out]
+    assert len(rdflib.Graph().parse(out, format="json-ld")) == len(seed.store)
+
+
+def test_csv_into_a_folder(run, seed, net, tmp_path):
+    folder = tmp_path / "out"
+    result = run("export", "-f", "csv", "-o", f"{folder}/")
+    assert result.exit_code == 0, result.output
+    with open(folder / "nodes.csv", newline="", encoding="utf-8") as f:
+        nodes = list(csv.reader(f))
+    with open(folder / "edges.csv", newline="", encoding="utf-8") as f:
+        edges = list(csv.DictReader(f))
+    assert nodes[0] == NODE_COLUMNS
+    assert len(nodes) - 1 == net.number_of_nodes()
+    assert len(edges) == net.number_of_edges()
+    by_id = {row[0]: dict(zip(nodes[0], row)) for row in nodes[1:]}
+    assert by_id[DOFTEC]["kind"] == "government" and by_id[DOFTEC]["label"] == "DOFTEC"
+    wikidata = str(seed.query(f"SELECT ?w WHERE {{ <{GUANGDONG}> schema:sameAs ?w }}").column("w")[0])
+    assert by_id[GUANGDONG]["wikidata"] == wikidata
+    assert by_id[GUANGDONG]["label_zh"] == net.nodes[GUANGDONG]["labels"]["zh"]
+    assert list(edges[0]) == EDGE_COLUMNS
+    (sister,) = [e for e in edges if e["relation_iri"] == SISTER]
+    assert {sister["source"], sister["target"]} == {PROVINCE, GUANGDONG_GOV}
+    assert sister["start"] == "1995" and sister["end"] == "" and sister["status"] == "active"
+    assert sister["quote"] == sister_edges(net)[0]["quote"]
+    assert no_temp_files(folder)
+
+
+def test_csv_with_a_name(seed, tmp_path):
+    written = seed.export("csv", tmp_path / "ug.csv", as_of="2015-01-01")
+    assert [p.name for p in written] == ["ug-nodes.csv", "ug-edges.csv"]
+    with open(written[1], newline="", encoding="utf-8") as f:
+        edges = list(csv.DictReader(f))
+    assert {e["held"] for e in edges} == {"held", "undated"}
+    assert MISSION not in {e["target"] for e in edges}
+
+
+def test_csv_paths():
+    assert [p.name for p in csv_paths("a/b")] == ["b-nodes.csv", "b-edges.csv"]
+    assert [str(p) for p in csv_paths("a/")] == ["a/nodes.csv", "a/edges.csv"]
+
+
+def test_python_export_returns_text(seed):
+    text = seed.export("graphml")
+    assert text.startswith("<?xml") and "<graphml" in text
+    with pytest.raises(relgraph.ParameterError, match="unknown export format"):
+        seed.export("xlsx")
+    with pytest.raises(relgraph.ParameterError, match="two files"):
+        seed.export("csv")
+    with pytest.raises(relgraph.ParameterError, match="network formats"):
+        seed.export("jsonld", as_of="2015")
+
+
+def test_write_atomic_replaces_and_cleans_up(tmp_path):
+    target = tmp_path / "x.gexf"
+    target.write_text("old", encoding="utf-8")
+    write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert no_temp_files(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(relgraph.ExportError, match="cannot write"):
+        write_atomic(blocker / "x.gexf", "text")
+
+
+def test_cli_export_errors(run, tmp_path):
+    missing = run("export", "-f", "csv")
+    assert missing.exit_code == 2 and "csv writes two files" in missing.stderr
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    failed = run("export", "-f", "gexf", "-o", str(blocker / "x.gexf"))
+    assert failed.exit_code == 2
+    assert failed.stderr.strip().splitlines()[0].startswith(f"Error: {blocker / 'x.gexf'}: cannot write")

@@ -1,0 +1,248 @@
+"""The network view in a real browser: headless Chromium (Debian's /usr/bin/chromium) driven by Playwright.
+
+Every page is opened from a file:// URL with all other requests blocked and recorded. Set RELGRAPH_SCREENSHOTS
+to a folder to keep the screenshots (docs/img is made that way).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import relgraph
+from relgraph.network import project
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+UG = "https://w3id.org/relgraph/utrecht-guangdong/"
+
+if not Path(CHROMIUM).exists():  # pragma: no cover - CI installs it
+    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '<img src=x onerror="window.__pwned=1">'
+LINK = '<a href="javascript:window.__pwned=1">x</a>'
+
+HOSTILE_TTL = r"""
+@prefix ug:     <https://w3id.org/relgraph/utrecht-guangdong/> .
+@prefix rg:     <https://w3id.org/relgraph/ontology#> .
+@prefix org:    <http://www.w3.org/ns/org#> .
+@prefix cv:     <http://data.europa.eu/m8g/> .
+@prefix schema: <https://schema.org/> .
+@prefix prov:   <http://www.w3.org/ns/prov#> .
+@prefix rdfs:   <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
+
+ug:doc a prov:Entity ;
+    rdfs:label "<img src=x onerror=\"window.__pwned=1\">"@en ;
+    rg:quote "<script>window.__pwned=1</script>"@nl ;
+    prov:hadPrimarySource ug:doc .
+
+<https://w3id.org/relgraph/utrecht-guangdong/evil'onclick=window.__pwned=1> a cv:PublicOrganisation ;
+    rdfs:label "<script>window.__pwned=1</script>"@en , "<img src=x onerror=\"window.__pwned=1\">"@nl ,
+               "<a href=\"javascript:window.__pwned=1\">x</a>"@zh-Hans ;
+    schema:sameAs <javascript:window.__pwned=1> ;
+    rg:unknown "<img src=x onerror=\"window.__pwned=1\">"@en ;
+    rg:quote "<a href=\"javascript:window.__pwned=1\">x</a>"@nl ;
+    prov:hadPrimarySource ug:doc .
+
+ug:other a org:FormalOrganization ;
+    rdfs:label "<a href=\"javascript:window.__pwned=1\">x</a>"@en ;
+    rg:quote "<img src=x onerror=\"window.__pwned=1\">"@nl ;
+    prov:hadPrimarySource ug:doc .
+
+ug:membership-evil a org:Membership ;
+    rdfs:label "<script>window.__pwned=1</script> membership"@en ;
+    org:member ug:other ;
+    org:organization <https://w3id.org/relgraph/utrecht-guangdong/evil'onclick=window.__pwned=1> ;
+    schema:startDate "2017-10-28"^^xsd:date ; schema:endDate "2017-11-04"^^xsd:date ;
+    rg:status rg:Ended ;
+    rg:quote "<script>window.__pwned=1</script>"@nl ;
+    prov:hadPrimarySource ug:doc .
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened offline, with what it logged and what it tried to fetch."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                self.requests.append(r.request.url)
+                r.abort()
+
+        self.page.route("**/*", route)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("window.relgraph && window.relgraph.ready === true", timeout=20_000)
+
+    def js(self, expr: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expr, arg)
+
+    def shown_nodes(self) -> set[str]:
+        return set(self.js("relgraph.nodeView.getIds()"))
+
+    def shown_edges(self) -> list[tuple[str, str]]:
+        return [tuple(x) for x in self.js("relgraph.edgeView.get().map(e => [e.from, e.to])")]
+
+    def panel(self) -> str:
+        return self.js("document.getElementById('details').textContent")
+
+    def click_node(self, iri: str) -> None:
+        box = self.page.locator("#network canvas").bounding_box()
+        xy = self.js("id => relgraph.network.canvasToDOM(relgraph.network.getPosition(id))", iri)
+        self.page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+
+    def screenshot(self, name: str, tmp: Path) -> Path:
+        out = tmp / name
+        self.page.screenshot(path=str(out))
+        keep = os.environ.get("RELGRAPH_SCREENSHOTS")
+        if keep:
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            shutil.copy(out, Path(keep) / name)
+        return out
+
+    def close(self) -> None:
+        assert not self.errors, self.errors
+        assert not self.requests, self.requests
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def g() -> relgraph.RelGraph:
+    return relgraph.open(DATA)
+
+
+@pytest.fixture(scope="module")
+def default_page(g: relgraph.RelGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return g.view().save(tmp_path_factory.mktemp("view") / "relationship.html")
+
+
+def test_draws_the_projection_offline(browser: Any, g: relgraph.RelGraph, default_page: Path, tmp_path: Path) -> None:
+    page = Opened(browser, default_page)
+    net = project(g)
+    assert page.shown_nodes() == set(net.nodes)
+    assert Counter(page.shown_edges()) == Counter((u, v) for u, v in net.edges())
+    assert set(page.js("relgraph.nodes.getIds()")) == set(net.nodes)
+    assert page.js("relgraph.network.physics.physicsEnabled") is False
+    page.screenshot("relationship.png", tmp_path)
+    page.close()
+
+
+def test_search_focuses_by_any_label(browser: Any, default_page: Path) -> None:
+    page = Opened(browser, default_page)
+    for text, iri in (("广东省", UG + "guangdong"), ("Gedeputeerde Staten van Utrecht", UG + "gedeputeerde-staten"),
+                      ("gedeputeerde staten van utrecht", UG + "gedeputeerde-staten"), ("DOFTEC", UG + "doftec")):
+        page.page.fill("#search", text)
+        page.page.press("#search", "Enter")
+        assert page.js("relgraph.network.getSelectedNodes()") == [iri], text
+        assert page.js("relgraph.data.nodes.find(n => n.id === relgraph.network.getSelectedNodes()[0]).label") \
+            in page.panel()
+    page.close()
+
+
+def test_kind_filter_and_reset(browser: Any, default_page: Path) -> None:
+    page = Opened(browser, default_page)
+    before_nodes, before_edges = page.shown_nodes(), page.shown_edges()
+    events = set(page.js("relgraph.data.nodes.filter(n => n.kind === 'event').map(n => n.id)"))
+    assert events
+    page.page.uncheck("#kinds input[data-kind=event]")
+    assert page.shown_nodes() == before_nodes - events
+    assert not any(a in events or b in events for a, b in page.shown_edges())
+    page.page.uncheck("#themes input[data-theme$='theme-gaming']")
+    assert UG + "theme-gaming" not in page.shown_nodes()
+    page.page.click("#reset")
+    assert page.shown_nodes() == before_nodes and Counter(page.shown_edges()) == Counter(before_edges)
+    assert page.page.is_checked("#kinds input[data-kind=event]")
+    page.close()
+
+
+def test_time_control(browser: Any, default_page: Path) -> None:
+    page = Opened(browser, default_page)
+    page.page.check("#time-on")
+    page.page.fill("#year", "2000")
+    shown = page.shown_edges()
+    assert (UG + "guangdong-government", UG + "provincie-utrecht") in shown  # sister relationship since 1995
+    assert (UG + "hku", UG + "delegation-2017") not in shown  # membership in 2017 only
+    assert page.js("relgraph.edges.get().some(e => e.label.endsWith('(date unknown)'))")
+    page.page.click("#reset")
+    assert (UG + "hku", UG + "delegation-2017") in page.shown_edges()
+    page.close()
+
+
+def test_click_shows_quote(browser: Any, g: relgraph.RelGraph, tmp_path: Path) -> None:
+    path = g.view(tmp_path / "doftec.html", focus="DOFTEC", depth=2)
+    page = Opened(browser, Path(tmp_path / "doftec.html"))
+    assert path.nodes == len(page.shown_nodes())
+    page.click_node(UG + "guangdong-government")
+    assert page.js("relgraph.network.getSelectedNodes()") == [UG + "guangdong-government"]
+    assert "DOFTEC (Economische afdeling van de provincie Guangdong)" in page.panel()
+    assert "Provincial government of Guangdong" in page.panel()
+    page.click_node(UG + "doftec")
+    panel = page.panel()
+    assert "DOFTEC (Economische afdeling van de provincie Guangdong)" in panel and "date unknown" in panel
+    page.screenshot("focus-doftec.png", tmp_path)
+    page.close()
+
+
+def test_hostile_strings_run_nothing(browser: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(DATA / "ontology.ttl", data / "ontology.ttl")
+    (data / "hostile.ttl").write_text(HOSTILE_TTL, encoding="utf-8")
+    g = relgraph.open(data)
+    g.view(tmp_path / "hostile.html", title=SCRIPT + IMG)
+    g.view(tmp_path / "hostile-zh.html", lang="zh")
+    for name in ("hostile.html", "hostile-zh.html"):
+        page = Opened(browser, tmp_path / name)
+        ids = page.js("relgraph.nodes.getIds()")
+        assert len(ids) == 3 and page.js("relgraph.edges.length") == 1
+        for iri in ids:
+            page.click_node(iri)
+            page.page.mouse.move(1, 1)
+            page.click_node(iri)  # hover and click: tooltip and panel
+            page.page.wait_for_timeout(50)
+        page.js("relgraph.showEdge(relgraph.edges.getIds()[0])")
+        page.page.fill("#search", "<script>")
+        page.page.press("#search", "Enter")
+        text = page.js("document.body.textContent")
+        panel = page.panel()
+        assert SCRIPT in panel
+        assert page.js("window.__pwned") is None
+        assert page.js("document.querySelectorAll('#details img, #details script, #matches img, "
+                       "a[href^=\"javascript\"]').length") == 0
+        assert page.js("document.querySelectorAll('script').length") == 3  # data, vis-network, app
+        if name == "hostile.html":
+            assert SCRIPT + IMG in page.js("document.title") and SCRIPT + IMG in text
+        page.js("relgraph.showNode(relgraph.data.nodes.find(n => n.kind === 'government').id)")
+        panel = page.panel()
+        assert "javascript:window.__pwned=1" in panel and IMG in panel and LINK in panel
+        assert page.js("window.__pwned") is None
+        page.close()
