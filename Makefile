@@ -19,11 +19,12 @@ demo: setup
 	$(BIN)/relgraph query agreements
 	$(BIN)/relgraph view -o views/relationship.html
 
-## chromium: Debian's headless Chromium for the browser tests (installed when missing; needs root)
+## chromium: Debian's headless Chromium and CJK fonts for the browser tests (installed when missing; needs root)
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: run 'sudo apt-get install chromium' (browser tests need it)" >&2; exit 1; fi; }
+	@{ command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ]; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "run 'sudo apt-get install chromium fonts-noto-cjk' (the browser tests need them)" >&2; exit 1; fi; }
 
 ## test: every test, browser and notebook tests included
 test: setup chromium

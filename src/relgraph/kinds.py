@@ -16,38 +16,43 @@ P = PREFIXES
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of entity: a key, English and Dutch names, and the classes that make an entity of this kind."""
+    """A kind of entity: a key, English, Dutch and Chinese names, and the classes that make an entity of it."""
 
     key: str
     en: str
     nl: str
+    zh: str
     classes: tuple[str, ...]
+
+    def name(self, lang: str = "en") -> str:
+        """The name of the kind in ``lang`` (en, nl or zh); English for any other."""
+        return {"nl": self.nl, "zh": self.zh}.get(lang, self.en)
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("unnamed", "unnamed party", "niet-genoemde partij", (P["rg"] + "UnnamedParty",)),
-    Kind("government", "government body", "overheidsorgaan", (P["cv"] + "PublicOrganisation",)),
-    Kind("institution", "knowledge or cultural institution", "kennis- of cultuurinstelling",
+    Kind("unnamed", "unnamed party", "niet-genoemde partij", "未具名方", (P["rg"] + "UnnamedParty",)),
+    Kind("government", "government body", "overheidsorgaan", "政府机构", (P["cv"] + "PublicOrganisation",)),
+    Kind("institution", "knowledge or cultural institution", "kennis- of cultuurinstelling", "知识或文化机构",
          (P["schema"] + "CollegeOrUniversity", P["schema"] + "Museum", P["schema"] + "EducationalOrganization",
           P["schema"] + "ResearchOrganization")),
-    Kind("organisation", "organisation or company", "organisatie of bedrijf",
+    Kind("organisation", "organisation or company", "organisatie of bedrijf", "组织或公司",
          (P["org"] + "Organization", P["org"] + "FormalOrganization", P["org"] + "OrganizationalUnit",
           P["org"] + "OrganizationalCollaboration", P["schema"] + "Organization", P["schema"] + "Corporation",
           P["schema"] + "Brand")),
-    Kind("post", "post or person", "functie of persoon",
+    Kind("post", "post or person", "functie of persoon", "职位或人员",
          (P["org"] + "Post", P["foaf"] + "Person", P["schema"] + "Person")),
-    Kind("event", "event", "gebeurtenis", (P["schema"] + "Event", P["cv"] + "PublicEvent")),
-    Kind("agreement", "agreement", "overeenkomst", (P["rg"] + "Agreement",)),
-    Kind("outcome", "outcome", "resultaat", (P["rg"] + "Outcome",)),
-    Kind("objective", "objective", "doelstelling", (P["rg"] + "Objective",)),
-    Kind("lesson", "lesson learned", "geleerde les", (P["rg"] + "LessonLearned",)),
-    Kind("decision", "decision or document", "besluit of document",
+    Kind("event", "event", "gebeurtenis", "活动", (P["schema"] + "Event", P["cv"] + "PublicEvent")),
+    Kind("agreement", "agreement", "overeenkomst", "协议", (P["rg"] + "Agreement",)),
+    Kind("outcome", "outcome", "resultaat", "成果", (P["rg"] + "Outcome",)),
+    Kind("objective", "objective", "doelstelling", "目标", (P["rg"] + "Objective",)),
+    Kind("lesson", "lesson learned", "geleerde les", "经验教训", (P["rg"] + "LessonLearned",)),
+    Kind("decision", "decision or document", "besluit of document", "决定或文件",
          (P["rg"] + "Decision", P["prov"] + "Entity", P["schema"] + "DigitalDocument")),
-    Kind("theme", "theme", "thema", (P["rg"] + "Theme", P["skos"] + "Concept")),
-    Kind("place", "place", "plaats", (P["schema"] + "Place",)),
+    Kind("theme", "theme", "thema", "主题", (P["rg"] + "Theme", P["skos"] + "Concept")),
+    Kind("place", "place", "plaats", "地点", (P["schema"] + "Place",)),
 )
 
-OTHER = Kind("other", "other", "overig", ())
+OTHER = Kind("other", "other", "overig", "其他", ())
 BY_KEY = {k.key: k for k in (*KINDS, OTHER)}
 
 #: Classes whose instances are relations (drawn as edges), not entities (drawn as nodes).

@@ -184,7 +184,7 @@ def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
         node["labels"] = {k: v for k, v in node["labels"].items() if v}
         node["label"] = pick(lits, lang) or iri
         kind = kind_of(node["classes"])
-        node["kind"], node["kind_label"] = kind.key, kind.en if lang != "nl" else kind.nl
+        node["kind"], node["kind_label"] = kind.key, kind.name(lang)
         node["start"] = node.get("start") or node.get("signed")
         node.setdefault("end", None)
     return out
@@ -192,4 +192,4 @@ def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
 
 def kind_names(lang: str = "en") -> dict[str, str]:
     """Kind keys mapped to their names in ``lang``."""
-    return {k: (v.nl if lang == "nl" else v.en) for k, v in BY_KEY.items()}
+    return {k: v.name(lang) for k, v in BY_KEY.items()}

@@ -31,6 +31,19 @@
       timeHint: "Relaties die dat jaar nog niet begonnen of al beëindigd waren, zijn verborgen; ongedateerde zijn vaag.",
       entities: "entiteiten", rels: "relaties", from: "van", to: "naar", definition: "Omschrijving",
       lang: { en: "Engels", nl: "Nederlands", zh: "Chinees" }, alt: "ook"
+    },
+    zh: {
+      find: "查找", findHint: "任意语言的名称", time: "时间", asOf: "截至", kinds: "类型",
+      themes: "主题", lines: "关系", reset: "重置视图", names: "名称", dates: "日期",
+      dateUnknown: "日期未知", derived: "由相关实体推得，来源未就此实体说明",
+      ids: "标识符", notStated: "来源中未说明", quotes: "来源原文", relations: "关系",
+      status: "状态", certainty: "确定性", source: "来源", noQuote: "来源中无引文",
+      placeholder: "点击实体或关系，查看其各语言名称、日期、标识符及来源原文。",
+      noMatch: "未找到", hidden: "曾被筛选隐藏，现已重新显示", unnamed: "来源中未具名",
+      count: "数量", holder: "来源未说明此职位的任职者", undated: "日期未知",
+      timeHint: "当年尚未开始或已结束的关系被隐藏；无日期的关系以淡色显示。",
+      entities: "个实体", rels: "条关系", from: "自", to: "至", definition: "定义",
+      lang: { en: "英文", nl: "荷兰文", zh: "中文" }, alt: "又称"
     }
   };
   var T = UI[DATA.lang] || UI.en;

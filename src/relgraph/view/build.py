@@ -48,11 +48,12 @@ LINE_OF_STATUS = {
     "Planned": "intended", "InPreparation": "intended",
 }
 LINES = {
-    "active": {"en": "active, achieved or in progress", "nl": "actief, bereikt of lopend"},
-    "ended": {"en": "ended", "nl": "beëindigd"},
+    "active": {"en": "active, achieved or in progress", "nl": "actief, bereikt of lopend", "zh": "进行中、已实现或在办"},
+    "ended": {"en": "ended", "nl": "beëindigd", "zh": "已结束"},
     "intended": {"en": "intended, considered, expected, possible, planned or in preparation",
-                 "nl": "voorgenomen, overwogen, verwacht, mogelijk, gepland of in voorbereiding"},
-    "link": {"en": "link without a status of its own", "nl": "verband zonder eigen status"},
+                 "nl": "voorgenomen, overwogen, verwacht, mogelijk, gepland of in voorbereiding",
+                 "zh": "意向、考虑中、预期、可能、计划中或筹备中"},
+    "link": {"en": "link without a status of its own", "nl": "verband zonder eigen status", "zh": "无自身状态的关联"},
 }
 THEME_EDGES = {RG + "theme"}
 BROADER = PREFIXES["skos"] + "broader"
@@ -204,7 +205,7 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
     from .layout import positions
 
     pos = positions(net) if net.number_of_nodes() else {}
-    kinds = kind_names("nl" if lang == "nl" else "en")
+    kinds = kind_names(lang)
     big = net.number_of_nodes() > 1500
     themes = _themes(net)
     names = dict(sources or {})
@@ -247,7 +248,7 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
         "title": title, "description": description, "caption": caption, "lang": lang, "as_of": as_of,
         "nodes": nodes, "edges": edges, "big": big, "focus": focus,
         "kinds": [{"key": k, "label": kinds.get(k, k), **STYLE[k]} for k in used],
-        "lines": [{"key": k, "label": LINES[k]["nl" if lang == "nl" else "en"]} for k in LINES
+        "lines": [{"key": k, "label": LINES[k].get(lang, LINES[k]["en"])} for k in LINES
                   if any(e["line"] == k for e in edges)],
         "themes": sorted(({"id": n["id"], "label": n["label"]} for n in nodes if n["kind"] == "theme"),
                          key=lambda t: t["label"].lower()),
