@@ -48,7 +48,8 @@ LINE_OF_STATUS = {
     "Planned": "intended", "InPreparation": "intended",
 }
 LINES = {
-    "active": {"en": "active, achieved or in progress", "nl": "actief, bereikt of lopend", "zh": "进行中、已实现或在办"},
+    "active": {"en": "active, achieved or in progress", "nl": "actief, bereikt of lopend",
+               "zh": "进行中、已实现或在办"},
     "ended": {"en": "ended", "nl": "beëindigd", "zh": "已结束"},
     "intended": {"en": "intended, considered, expected, possible, planned or in preparation",
                  "nl": "voorgenomen, overwogen, verwacht, mogelijk, gepland of in voorbereiding",
