@@ -18,7 +18,7 @@ from .cli_analysis import export, neighbours, path, rank
 from .cli_shared import Context, RelgraphClickError, lang_option, parse_params, pass_ctx
 from .cli_view import view
 from .errors import RelgraphError
-from .formatting import Format, render
+from .formatting import Format, printable, render
 
 
 class Group(click.Group):
@@ -28,7 +28,7 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except RelgraphError as e:
-            raise RelgraphClickError(str(e)) from None
+            raise RelgraphClickError(printable(str(e))) from None
         except ValueError as e:  # formats that do not fit the answer, and similar usage errors
             raise click.UsageError(str(e)) from None
 
@@ -67,20 +67,16 @@ def query(obj: Context, name: str | None, file: Path | None, sparql: str | None,
     """
     given = [x for x in (name, file, sparql) if x is not None]
     if len(given) != 1:
-        raise click.UsageError("give exactly one of NAME, --file or --sparql (see 'relgraph queries')")
+        raise click.UsageError("give exactly one of NAME, --file or --sparql; 'relgraph queries' lists the names")
     values = parse_params(params)
     g = obj.graph
     if name is not None:
         result = g.query(name, lang=lang, **values)
     else:
-        text = file.read_text(encoding="utf-8") if file is not None else str(sparql)
-        if values:
-            from .queries import parse
+        from .queries import parse, read
 
-            named = parse(text, file.stem if file else "sparql", file)
-            result = g._run(named.text, named.bind(values, g.resolve), lang=lang, source=str(file or "--sparql"))
-        else:
-            result = g._run(text, {}, lang=lang, source=str(file) if file else "--sparql")
+        named = read(file) if file is not None else parse(str(sparql), "sparql")
+        result = g.run(named, lang=lang, source=str(file) if file else "--sparql", **values)
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     click.echo(render(result, fmt or Format.TABLE, iris=iris, max_width=width), nl=False)
 
@@ -161,6 +157,18 @@ cli.add_command(view)
 
 
 def main() -> None:
-    """Entry point of the ``relgraph`` console script."""
+    """Entry point of the ``relgraph`` console script: every error, usage errors included, is one line."""
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    cli(prog_name="relgraph")
+    try:
+        code = cli.main(prog_name="relgraph", standalone_mode=False)
+    except click.UsageError as e:
+        where = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+        click.echo(f"Error: {printable(e.format_message())}{where}", err=True)
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        click.echo(f"Error: {printable(e.format_message())}", err=True)
+        sys.exit(e.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

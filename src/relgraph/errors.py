@@ -54,13 +54,21 @@ class ParameterError(RelgraphError):
     """Raised when a query parameter is missing, unknown, or of the wrong type."""
 
 
+def _shown(name: str, limit: int = 80) -> str:
+    """A name as an error message shows it: quoted, and cut when very long."""
+    return repr(name if len(name) <= limit else name[:limit] + "…")
+
+
 class EntityNotFoundError(RelgraphError):
     """Raised when a name given for an entity matches none; ``candidates`` holds the close ones."""
 
     def __init__(self, name: str, candidates: Sequence[str]) -> None:
         self.name, self.candidates = name, list(candidates)
+        if not name:
+            super().__init__("no entity named: give a label, a prefixed name (ug:doftec) or an IRI")
+            return
         hint = f"; close matches: {', '.join(self.candidates)}" if self.candidates else ""
-        super().__init__(f"no entity called {name!r}{hint}")
+        super().__init__(f"no entity called {_shown(name)}{hint}")
 
 
 class AmbiguousEntityError(RelgraphError):
@@ -68,7 +76,7 @@ class AmbiguousEntityError(RelgraphError):
 
     def __init__(self, name: str, candidates: Sequence[str]) -> None:
         self.name, self.candidates = name, list(candidates)
-        super().__init__(f"{name!r} is ambiguous: it could be {', '.join(self.candidates)}; "
+        super().__init__(f"{_shown(name)} is ambiguous: it could be {', '.join(self.candidates)}; "
                          "give a fuller label, a prefixed name or an IRI")
 
 

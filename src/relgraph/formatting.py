@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from enum import StrEnum
 from typing import Any
@@ -104,6 +105,14 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x07``), so data cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def width(text: str) -> int:
     """Display width of ``text`` in a terminal: wide (CJK) characters take two cells."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -123,7 +132,7 @@ def _fit(text: str, limit: int) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]], *, max_width: int | None, footer: bool) -> str:
-    rows = [[c.replace("\n", " ") for c in row] for row in rows]
+    rows = [[printable(c.replace("\n", " ").replace("\t", " ")) for c in row] for row in rows]
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
     if max_width:
         # shrink the widest columns first; short columns (names, kinds, dates) keep their width

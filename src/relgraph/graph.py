@@ -18,6 +18,7 @@ from . import labels as _labels
 from .errors import ParameterError, QueryError
 from .namespaces import PREFIXES
 from .queries import NamedQuery, QueryCatalogue, looks_like_name
+from .queries import parse as parse_query
 from .results import Result
 from .sparql import check_read_only, query_form
 from .store import RawResult, Store, data_files, open_store
@@ -87,13 +88,24 @@ class RelGraph:
         each keyword argument binds the variable of that name: pass :class:`relgraph.IRI` for an entity, any
         other value becomes a literal. UPDATE, LOAD, SERVICE and remote FROM are refused.
         """
+        if looks_like_name(query):
+            return self.run(self.catalogue.get(query), lang=lang, **params)
+        return self.run(parse_query(query, "sparql"), lang=lang, source="--sparql", **params)
+
+    def run(self, named: NamedQuery, /, *, lang: str = "en", source: str | None = None, **params: object) -> Result:
+        """Answer a query record (a named query, or one read with :func:`relgraph.queries.read`).
+
+        Parameters the record declares in its header are checked and converted to their type; when it declares
+        none, each keyword argument binds the variable of that name (an :class:`IRI` for an entity, any other
+        value as a literal).
+        """
         if lang not in LANGS:
             raise ParameterError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-        if looks_like_name(query):
-            named = self.catalogue.get(query)
+        if named.params:
             bindings = named.bind(params, self.resolve)
-            return self._run(named.text, bindings, lang=lang, source=str(named.path or named.name))
-        return self._run(query, {k: python_to_term(v) for k, v in params.items()}, lang=lang)
+        else:
+            bindings = {k: python_to_term(v) for k, v in params.items()}
+        return self._run(named.text, bindings, lang=lang, source=source or str(named.path or named.name))
 
     def named_query(self, name: str) -> NamedQuery:
         """The named query called ``name`` (raises :class:`UnknownQueryError` with suggestions)."""
@@ -132,8 +144,10 @@ class RelGraph:
         return _labels.labels(self.store, iris, lang)
 
     def label(self, iri: str, lang: str = "en") -> str:
-        """The label of one IRI."""
-        return self.labels({iri}, lang)[iri]
+        """The label of one IRI (its compact form when it has none)."""
+        from .namespaces import compact
+
+        return self.labels({iri}, lang).get(iri) or compact(iri)
 
     # ------------------------------------------------------------------ whole-graph facts
 

@@ -16,7 +16,9 @@ from .namespaces import compact, expand
 from .store import Store
 from .terms import IRI, Literal
 
-LABEL_PATH = ("<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel>")
+#: Where a name is found: rdfs:label and skos:prefLabel first, schema:name and foaf:name for data that uses those.
+LABEL_PATH = ("<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel>"
+              "|<https://schema.org/name>|<http://schema.org/name>|<http://xmlns.com/foaf/0.1/name>")
 ALL_LABELS_PATH = LABEL_PATH + "|<http://www.w3.org/2004/02/skos/core#altLabel>"
 
 #: Languages tried after the wanted one, in order.
@@ -82,6 +84,12 @@ def resolve(store: Store, name: str) -> IRI:
     Raises :class:`EntityNotFoundError` (with close labels) or :class:`AmbiguousEntityError`.
     """
     text = name.strip()
+    if not text:
+        raise EntityNotFoundError("", [])
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise EntityNotFoundError(text.encode("utf-8", "replace").decode("utf-8"), []) from None
     iri = expand(text)
     if iri is not None and _SAFE_IRI.match(iri):
         raw = store.query("ASK { { ?s ?p ?o } UNION { ?o ?p ?s } }", bindings={"s": IRI(iri)})

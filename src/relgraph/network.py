@@ -39,11 +39,12 @@ _FIELD = {
     P["prov"] + "hadPrimarySource": "source", P["skos"] + "definition": "definition", P["rg"] + "subject": "subject",
     P["rg"] + "agreementKind": "agreement_kind", P["rg"] + "rationale": "rationale", P["skos"] + "note": "note",
 }
-_LABEL_PROPS = {P["rdfs"] + "label", P["skos"] + "prefLabel"}
+_LABEL_PROPS = {P["rdfs"] + "label", P["skos"] + "prefLabel", "https://schema.org/name", "http://schema.org/name",
+                P["foaf"] + "name"}
 LANG_KEYS = ("en", "nl", "zh")
 
 
-def project(g: RelGraph, *, lang: str = "en", as_of: str | dt.date | None = None) -> nx.MultiDiGraph:
+def project(g: RelGraph, *, lang: str = "en", as_of: str | int | dt.date | None = None) -> nx.MultiDiGraph:
     """The graph as a ``networkx.MultiDiGraph`` of entities and relations.
 
     With ``as_of`` (a date, or ``"YYYY[-MM[-DD]]"``) only relations that held on that day are kept, plus those
@@ -60,7 +61,7 @@ def project(g: RelGraph, *, lang: str = "en", as_of: str | dt.date | None = None
 
     from .graph import internal_query
 
-    day = parse_day(as_of) if isinstance(as_of, str) else as_of
+    day = parse_day(as_of) if as_of is not None else None
     net = nx.MultiDiGraph(lang=lang, as_of=day.isoformat() if day else None)
     nodes = _entities(g, lang)
 

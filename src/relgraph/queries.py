@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ParameterError, UnknownQueryError
+from .errors import DataError, ParameterError, UnknownQueryError
 from .terms import IRI, XSD, Literal, Term
 
 #: Parameter types and what a value of each looks like.
@@ -110,10 +110,15 @@ _HEADER = re.compile(r"^#\s?(title|description|param|tags):\s*(.*)$")
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
-    """Read the header of a ``.rq`` text into a :class:`NamedQuery`."""
+    """Read the header of a ``.rq`` text into a :class:`NamedQuery`.
+
+    A malformed parameter line raises :class:`ParameterError` naming the file and line.
+    """
+    where = str(path or name)
     fields: dict[str, list[str]] = {"title": [], "description": [], "param": [], "tags": []}
+    lines: dict[int, int] = {}  # index into fields["param"] -> line number
     last: str | None = None
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
             if line.strip():
                 break
@@ -121,18 +126,27 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
         m = _HEADER.match(line)
         if m:
             last = m.group(1)
+            if last == "param":
+                lines[len(fields["param"])] = number
             fields[last].append(m.group(2).strip())
         elif last in ("title", "description") and line.startswith("#  "):
             fields[last][-1] += " " + line[1:].strip()
         else:
             last = None
-    params = []
-    for spec in fields["param"]:
+    params: list[Param] = []
+    for i, spec in enumerate(fields["param"]):
+        at = f"{where}:{lines[i]}"
         parts = [p.strip() for p in spec.split("|")]
-        pname, ptype = parts[0], (parts[1] if len(parts) > 1 else "string")
+        if len(parts) < 2 or not parts[1]:
+            raise ParameterError(f"{at}: a parameter line reads 'name | type | description | example'")
+        pname, ptype = parts[0], parts[1]
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", pname):
+            raise ParameterError(f"{at}: {pname!r} is not a parameter name (letters, digits and _)")
         if ptype not in PARAM_TYPES:
-            raise ParameterError(f"{path or name}: parameter {pname!r} has unknown type {ptype!r} "
+            raise ParameterError(f"{at}: parameter {pname!r} has unknown type {ptype!r} "
                                  f"(choose from {', '.join(PARAM_TYPES)})")
+        if any(p.name == pname for p in params):
+            raise ParameterError(f"{at}: parameter {pname!r} is declared twice")
         params.append(Param(pname, ptype, parts[2] if len(parts) > 2 else "", parts[3] if len(parts) > 3 else ""))
     tags = tuple(t.strip() for t in ",".join(fields["tags"]).split(",") if t.strip())
     return NamedQuery(name=name, title=" ".join(fields["title"]) or name,
@@ -140,33 +154,53 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
                       path=path, tags=tags)
 
 
+def read(path: Path) -> NamedQuery:
+    """Read one ``.rq`` file; :class:`DataError` names the file when it cannot be read as UTF-8 text."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise DataError(f"not UTF-8 text (byte {e.start})", path=str(path)) from None
+    except OSError as e:
+        raise DataError(f"cannot read: {e.strerror or e}", path=str(path)) from None
+    return parse(text, path.stem, path)
+
+
 class QueryCatalogue:
-    """The named queries in one folder, by name."""
+    """The named queries in one folder, by name. Each file is read when it is first asked for, so one broken
+    query breaks only the commands that use it."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self._paths: dict[str, Path] = {}
         self._queries: dict[str, NamedQuery] = {}
-        if folder is not None and folder.is_dir():
-            for p in sorted(folder.glob("*.rq")):
-                self._queries[p.stem] = parse(p.read_text(encoding="utf-8"), p.stem, p)
+        if folder is not None:
+            if not folder.is_dir():
+                raise DataError("no such folder of named queries", path=str(folder))
+            self._paths = {p.stem: p for p in sorted(folder.glob("*.rq")) if p.is_file()}
 
     def __iter__(self) -> Iterator[NamedQuery]:
-        return iter(self._queries.values())
+        return iter([self.get(name) for name in self._paths])
 
     def __len__(self) -> int:
-        return len(self._queries)
+        return len(self._paths)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._queries
+        return name in self._paths
+
+    @property
+    def names(self) -> list[str]:
+        """The names of the queries, sorted."""
+        return list(self._paths)
 
     def get(self, name: str) -> NamedQuery:
         """The query called ``name``; :class:`UnknownQueryError` with close names if there is none."""
-        try:
-            return self._queries[name]
-        except KeyError:
-            close = difflib.get_close_matches(name, list(self._queries), n=3, cutoff=0.5)
-            close += [n for n in self._queries if name and name in n and n not in close][:3 - len(close)]
-            raise UnknownQueryError(name, close) from None
+        if name not in self._paths:
+            close = difflib.get_close_matches(name, list(self._paths), n=3, cutoff=0.5)
+            close += [n for n in self._paths if name and name in n and n not in close][:3 - len(close)]
+            raise UnknownQueryError(name, close)
+        if name not in self._queries:
+            self._queries[name] = read(self._paths[name])
+        return self._queries[name]
 
 
 def looks_like_name(text: str) -> bool:

@@ -13,12 +13,16 @@ from collections.abc import Container, Mapping
 
 from .errors import ForbiddenQueryError
 
+# Tokens as SPARQL's grammar sees them. Comments end at a line feed or a carriage return (as in Oxigraph), a
+# short string cannot span either, and a prefixed name (``schema:Service``, ``ug:cooperation-with-doftec``) is one
+# token, so that its parts are never read as keywords.
 _TOKEN = re.compile(
-    r'''(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')'''
-    r"|(?P<iri><[^<>\"{}|^`\\\s]*>)"
-    r"|(?P<comment>\#[^\n]*)"
-    r"|(?P<var>[?$][A-Za-z0-9_]+)"
-    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
+    r'''(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')'''
+    r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
+    r"|(?P<comment>\#[^\n\r]*)"
+    r"|(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)"
+    r"|(?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%\\-]|\.(?=[\w:%\\-]))*)"
+    r"|(?P<word>[^\W\d][\w]*)"
     r"|(?P<other>\S)",
     re.S,
 )
@@ -63,9 +67,9 @@ def check_read_only(text: str, *, graphs: Container[str] = ()) -> None:
         upper = tok.upper()
         if upper == "SERVICE":
             raise ForbiddenQueryError("relgraph query stays on this machine: SERVICE (a remote endpoint) is refused")
-        if upper in _UPDATE and not _is_prefixed_name(tokens, i):
+        if upper in _UPDATE:
             raise ForbiddenQueryError(f"relgraph query only reads: {upper} (SPARQL UPDATE) is refused")
-        if upper == "FROM" and not _is_prefixed_name(tokens, i):
+        if upper == "FROM":
             j = i + 1
             if j < len(tokens) and tokens[j][1].upper() == "NAMED":
                 j += 1
@@ -75,12 +79,6 @@ def check_read_only(text: str, *, graphs: Container[str] = ()) -> None:
                 raise ForbiddenQueryError(
                     f"relgraph query stays on this machine: FROM {target} names a graph that is not in the data")
 
-
-def _is_prefixed_name(tokens: list[tuple[str, str]], i: int) -> bool:
-    """True when the word at ``i`` is part of a prefixed name such as ``ex:drop`` or ``drop:x``."""
-    before = tokens[i - 1][1] if i > 0 else ""
-    after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
-    return before == ":" or after == ":"
 
 
 _LANG_TAG = re.compile(r"^[A-Za-z]+(-[A-Za-z0-9]+)*$")
@@ -139,7 +137,7 @@ def _where_brace(text: str) -> int | None:
     depth, form, after_where = 0, None, False
     for m in _TOKEN.finditer(text):
         kind, tok = m.lastgroup, m.group()
-        if kind in ("comment", "string", "iri", "var"):
+        if kind in ("comment", "string", "iri", "var", "pname"):
             continue
         upper = tok.upper()
         if depth == 0 and kind == "word":

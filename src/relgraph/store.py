@@ -109,28 +109,29 @@ class OxigraphStore:
             raise DataError(f"cannot read: {e}", path=str(path)) from None
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
-        ox = self._ox
-        try:
+        try:  # Oxigraph evaluates lazily: errors can come while the rows are read, so read them here
             answer = self._store.query(bind(sparql, bindings or {}),
                                        use_default_graph_as_union=bool(self.graph_names()))
+            return self._read(answer)
         except SyntaxError as e:
             text = str(e)
             m = _POSITION.match(text)
             if m:
                 raise QueryError(_one_line(text[m.end():]), line=int(m.group(1)), column=int(m.group(2))) from None
-            raise QueryError(text) from None
-        except (OSError, ValueError, TypeError) as e:
-            raise QueryError(str(e)) from None
+            raise QueryError(_one_line(text)) from None
+        except (OSError, ValueError, TypeError, RuntimeError) as e:
+            raise QueryError(_one_line(str(e))) from None
+
+    def _read(self, answer: Any) -> RawResult:
+        ox, conv = self._ox, self._from_ox
         if isinstance(answer, ox.QueryBoolean):
             return RawResult("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             columns = [v.value for v in answer.variables]
-            conv = self._from_ox
             rows = [tuple(conv(s[i]) if s[i] is not None else None for i in range(len(columns))) for s in answer]
             return RawResult("SELECT", columns=columns, rows=rows)
-        triples = [(self._from_ox(t.subject), self._from_ox(t.predicate), self._from_ox(t.object))
-                   for t in answer]  # type: ignore[union-attr]
-        return RawResult("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
+        triples = [(conv(t.subject), conv(t.predicate), conv(t.object)) for t in answer]
+        return RawResult("CONSTRUCT", triples=triples)
 
     def graph_names(self) -> set[str]:
         return {g.value for g in self._store.named_graphs() if isinstance(g, self._ox.NamedNode)}

@@ -25,7 +25,8 @@ def span(value: object) -> tuple[dt.date, dt.date] | None:
     if isinstance(value, dt.date):
         return value, value
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?", text)
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?)?"
+                     r"(?:Z|[+-]\d{2}:\d{2})?", text)
     if not m:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
@@ -41,14 +42,21 @@ def span(value: object) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def parse_day(text: str) -> dt.date:
-    """A day given by a person: ``2015-01-01``, ``2015-06`` (its first day) or ``2015`` (1 January).
+def parse_day(value: object) -> dt.date:
+    """A day given by a person: ``2015-01-01``, ``2015-06`` (its first day), ``2015`` or the int 2015 (1 January),
+    or a ``datetime.date``.
 
     Raises :class:`ParameterError` for anything else.
     """
-    s = span(text)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    s = span(text) if text is not None and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) else None
     if s is None:
-        raise ParameterError(f"not a date: {text!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+        raise ParameterError(f"not a date: {shown!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return s[0]
 
 
