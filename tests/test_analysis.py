@@ -368,3 +368,23 @@ def test_cli_ambiguous_name_lists_candidates(run):
     line = one_line_error(run("path", "Utrecht", "DOFTEC"))
     assert line.startswith("Error: 'Utrecht' is ambiguous: it could be ")
     assert "Utrecht Marketing (ug:utrecht-marketing)" in line and "Utrecht (province) (ug:utrecht)" in line
+
+
+def test_api_accepts_years_and_number_text_and_refuses_other_types(seed):
+    assert seed.path(PROVINCE, DOFTEC, as_of=2015) == seed.path(PROVINCE, DOFTEC, as_of="2015")
+    assert sorted(seed.network(as_of=2015).edges) == sorted(seed.network(as_of="2015").edges)
+    assert seed.neighbours("DOFTEC", depth="2").equals(seed.neighbours("DOFTEC", depth=2))
+    assert len(seed.path("HKU", "Guangdong Foreign Affairs", max_paths="2")) == 2
+    assert len(seed.rank(top="3")) == 3
+    for bad in (2015.0, ["2015"], True):
+        with pytest.raises(relgraph.ParameterError, match="^as_of must be a date, a year or text"):
+            seed.path(PROVINCE, DOFTEC, as_of=bad)
+        with pytest.raises(relgraph.ParameterError, match="^as_of must be"):
+            seed.network(as_of=bad)
+    for bad in ("two", 2.5, 0, True, None):
+        with pytest.raises(relgraph.ParameterError, match=r"^depth must be a whole number 1 or more, not "):
+            seed.neighbours("DOFTEC", depth=bad)
+    with pytest.raises(relgraph.ParameterError, match="^max_paths must be a whole number"):
+        seed.path(PROVINCE, DOFTEC, max_paths="many")
+    with pytest.raises(relgraph.ParameterError, match="^top must be a whole number"):
+        seed.rank(top=1.5)

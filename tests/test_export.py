@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
+import stat
 
 import networkx as nx
 import pytest
 import rdflib
 
 import relgraph
-from relgraph.export import EDGE_COLUMNS, NODE_COLUMNS, csv_paths, write_atomic
+from relgraph.export import EDGE_COLUMNS, NODE_COLUMNS, csv_paths, xml_text
+from relgraph.fileio import write_text
 from relgraph.namespaces import PREFIXES
 from relgraph.network import project
 
-from .conftest import UG
+from .conftest import DATA, UG
 
 DOFTEC, MISSION, SISTER = UG + "doftec", UG + "mission-2017", UG + "sister-relationship"
 PROVINCE, GUANGDONG_GOV, GUANGDONG = UG + "provincie-utrecht", UG + "guangdong-government", UG + "guangdong"
@@ -144,13 +148,13 @@ def test_python_export_returns_text(seed):
 def test_write_atomic_replaces_and_cleans_up(tmp_path):
     target = tmp_path / "x.gexf"
     target.write_text("old", encoding="utf-8")
-    write_atomic(target, "new")
+    write_text(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert no_temp_files(tmp_path)
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(relgraph.ExportError, match="cannot write"):
-        write_atomic(blocker / "x.gexf", "text")
+        write_text(blocker / "x.gexf", "text")
 
 
 def test_cli_export_errors(run, tmp_path):
@@ -161,3 +165,92 @@ def test_cli_export_errors(run, tmp_path):
     failed = run("export", "-f", "gexf", "-o", str(blocker / "x.gexf"))
     assert failed.exit_code == 2
     assert failed.stderr.strip().splitlines()[0].startswith(f"Error: {blocker / 'x.gexf'}: cannot write")
+
+
+# ---------------------------------------------------------------------------------------------- where files go
+
+
+def test_cli_export_writes_through_a_symlink(run, tmp_path):
+    real = tmp_path / "real.gexf"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.gexf"
+    link.symlink_to(real)
+    result = run("export", "-f", "gexf", "-o", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and nx.read_gexf(real).number_of_nodes() > 0
+    assert no_temp_files(tmp_path)
+
+
+def test_cli_export_refuses_a_pipe_or_a_link_to_one(run, tmp_path):
+    fifo = tmp_path / "pipe.gexf"
+    os.mkfifo(fifo)
+    link = tmp_path / "null.gexf"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        result = run("export", "-f", "gexf", "-o", str(target))
+        assert result.exit_code == 2
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith(f"Error: {target}") and "is not a regular file (a named pipe)" in line
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and link.is_symlink()
+    assert no_temp_files(tmp_path)
+
+
+def test_failed_csv_export_leaves_the_pair_untouched(run, tmp_path):
+    folder = tmp_path / "out" / "c"
+    (folder / "edges.csv").mkdir(parents=True)
+    (folder / "nodes.csv").write_text("OLD\n", encoding="utf-8")
+    result = run("export", "-f", "csv", "-o", f"{folder}/")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {folder / 'edges.csv'} is not a regular file (a folder); give a file name\n"
+    assert (folder / "nodes.csv").read_text(encoding="utf-8") == "OLD\n"
+    assert no_temp_files(folder)
+
+
+def test_export_keeps_the_mode_of_an_existing_file(seed, tmp_path):
+    out = tmp_path / "priv.graphml"
+    out.write_text("", encoding="utf-8")
+    out.chmod(0o600)
+    seed.export("graphml", out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.stat().st_size > 0
+
+
+def test_cli_export_empty_dash_and_folder_outputs(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("csv", "gexf"):
+        empty = run("export", "-f", fmt, "-o", "")
+        assert empty.exit_code == 2 and empty.stderr == "Error: empty output path: give a file name\n"
+    dash = run("export", "-f", "graphml", "-o", "-")
+    assert dash.exit_code == 0 and dash.stdout.startswith("<?xml") and "<graphml" in dash.stdout
+    csv_dash = run("export", "-f", "csv", "-o", "-")
+    assert csv_dash.exit_code == 2 and "csv writes two files, so not to stdout" in csv_dash.stderr
+    folder = run("export", "-f", "gexf", "-o", "new/")
+    assert folder.exit_code == 2 and "names a folder" in folder.stderr
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(relgraph.ExportError, match="empty output path"):
+        relgraph.open(DATA).export("jsonld", "")
+
+
+# ---------------------------------------------------------------------------------------------- XML and inputs
+
+
+def test_xml_exports_stay_well_formed_with_control_characters(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("sources"))
+    (data / "zz-control.ttl").write_text(
+        "@prefix ug: <https://w3id.org/relgraph/utrecht-guangdong/> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        'ug:doftec skos:altLabel "Bell\\u0007 and\\u0001 start" .\n', encoding="utf-8")
+    g = relgraph.open(data)
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        out = g.export(fmt, tmp_path / f"x.{fmt}")[0]
+        back = read(out)
+        assert "Bell\ufffd and\ufffd start" in back.nodes[DOFTEC]["alt_labels"]
+    assert xml_text("a\u0001b\tc\ud800\uffff\U0001f600") == "a\ufffdb\tc\ufffd\ufffd\U0001f600"
+
+
+def test_export_checks_its_inputs(seed):
+    with pytest.raises(relgraph.ParameterError, match="^unknown language 'fr'; choose one of en, nl, zh$"):
+        seed.export("gexf", lang="fr")
+    with pytest.raises(relgraph.ParameterError, match="as_of must be"):
+        seed.export("gexf", as_of=2015.5)
+    assert seed.export("gexf", as_of=2015) == seed.export("gexf", as_of="2015")

@@ -215,3 +215,42 @@ def test_validate_never_writes_to_the_data_folder(tmp_path):
     assert validate_cli(data).exit_code == 1
     assert not relgraph.open(data).validate().conforms
     assert snapshot(data) == before
+
+
+def test_shapes_pyshacl_cannot_apply_are_one_line(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetNode <https://w3id.org/relgraph/utrecht-guangdong/doftec> ;\n"
+        '  sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o . MINUS { $this ?a ?b } }" ] .\n',
+        encoding="utf-8")
+    result = validate_cli(DATA, "--shapes", str(shapes))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {shapes}: not valid SHACL: A SPARQL Constraint must not contain a MINUS clause.\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("where", [
+    "sh:sparql [ sh:select \"SELECT $this WHERE { SERVICE <http://127.0.0.1:9/q> { $this ?p ?o } }\" ]",
+    "sh:target [ a sh:SPARQLTarget ; sh:select \"SELECT ?this WHERE { SERVICE <http://127.0.0.1:9/q> { ?this ?p ?o } "
+    "}\" ] ; sh:nodeKind sh:IRI",
+])
+def test_sparql_in_the_shapes_never_reaches_the_network(tmp_path, where):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+                      f"<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ;\n  {where} .\n", encoding="utf-8")
+    result = validate_cli(DATA, "--shapes", str(shapes))
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {shapes}: a SPARQL query of the shapes is refused: ") and "SERVICE" in line
+
+
+@pytest.mark.parametrize("text", ["", "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n"])
+def test_shapes_file_without_shapes_is_an_error(tmp_path, text):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(text, encoding="utf-8")
+    result = validate_cli(DATA, "--shapes", str(shapes))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: no SHACL shapes in {shapes}\n"
+    with pytest.raises(ValidationError, match="^no SHACL shapes in "):
+        relgraph.open(DATA).validate(shapes)

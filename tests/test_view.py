@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -169,3 +172,64 @@ def test_cli(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "no entity called" in r.output and "Traceback" not in r.output
     r = runner.invoke(cli, ["--data", str(DATA), "view", "-o", str(tmp_path / "x.html"), "--preset", "nope"])
     assert r.exit_code == 2 and "no preset" in r.output
+
+
+def test_save_writes_through_a_symlink_and_keeps_the_mode(g: relgraph.RelGraph, tmp_path: Path) -> None:
+    v = g.view(focus="DOFTEC")
+    real = tmp_path / "priv.html"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o600)
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    assert v.save(link) == link
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == v.html
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    with pytest.raises(relgraph.ExportError, match="is not a regular file"):
+        v.save(fifo)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "pipe.html", "priv.html"]
+
+
+def test_cli_keeps_the_mode_of_an_existing_file(tmp_path: Path) -> None:
+    out = tmp_path / "priv.html"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o600)
+    r = CliRunner().invoke(cli, ["--data", str(DATA), "view", "-o", str(out), "--focus", "DOFTEC"])
+    assert r.exit_code == 0, r.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.stat().st_size > 100_000
+
+
+def test_cli_output_into_a_folder(tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(cli, ["--data", str(DATA), "view", "-o", f"{tmp_path}/newdir/"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == str(tmp_path / "newdir" / "relationship.html")
+    assert (tmp_path / "newdir").is_dir() and (tmp_path / "newdir" / "relationship.html").is_file()
+    r = runner.invoke(cli, ["--data", str(DATA), "view", "-o", str(tmp_path / "newdir"), "--focus", "DOFTEC"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "newdir" / "focus-doftec.html").is_file()
+    assert relgraph.open(DATA).view(preset="agreements").save(tmp_path) == tmp_path / "agreements.html"
+
+
+def test_cli_output_to_stdout_and_empty_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["--data", str(DATA), "view", "-o", "-", "--focus", "DOFTEC"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("<!DOCTYPE html>") and r.stdout.rstrip().endswith("</html>")
+    r = runner.invoke(cli, ["--data", str(DATA), "view", "-o", ""])
+    assert r.exit_code == 2 and r.stderr == "Error: empty output path: give a file name\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_depth_and_as_of_of_other_types(g: relgraph.RelGraph) -> None:
+    assert embedded(g.view(focus="DOFTEC", depth="2"))["nodes"] == embedded(g.view(focus="DOFTEC", depth=2))["nodes"]
+    for bad in ("two", 2.5, 11, -1, True, None):
+        with pytest.raises(ParameterError, match=r"^depth must be a whole number from 0 to 10, not "):
+            g.view(focus="DOFTEC", depth=bad)
+    year = embedded(g.view(as_of=2000))
+    assert year["as_of"] == "2000" and year["edges"] == embedded(g.view(as_of="2000"))["edges"]
+    assert embedded(g.view(as_of=dt.datetime(2000, 1, 1, 12)))["as_of"] == "2000-01-01"
+    with pytest.raises(ParameterError, match="as_of must be"):
+        g.view(as_of=2000.0)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
+import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -237,8 +239,7 @@ def paths(source: Source, start: str, end: str, *, max_paths: int = DEFAULT_MAX_
     """
     import networkx as nx
 
-    if max_paths < 1:
-        raise ParameterError(f"max_paths must be at least 1, not {max_paths}")
+    max_paths = whole_number(max_paths, "max_paths", low=1)
     net, g = _projection(source, lang=lang, as_of=as_of)
     a, b = _node(net, g, start), _node(net, g, end)
     if a == b:
@@ -322,8 +323,7 @@ def neighbour_rows(source: Source, entity: str, *, depth: int = 1, lang: str = "
     """
     import networkx as nx
 
-    if depth < 1:
-        raise ParameterError(f"depth must be at least 1, not {depth}")
+    depth = whole_number(depth, "depth", low=1)
     net, g = _projection(source, lang=lang, as_of=as_of)
     centre = _node(net, g, entity)
     simple = undirected(net)
@@ -391,8 +391,8 @@ def rank_rows(source: Source, *, by: str = "degree", kind: str | None = None, to
         raise ParameterError(f"unknown measure {by!r}; choose one of {', '.join(MEASURES)}")
     if kind is not None and kind not in BY_KEY:
         raise ParameterError(f"unknown kind {kind!r}; choose one of {', '.join(BY_KEY)}")
-    if top is not None and top < 1:
-        raise ParameterError(f"top must be at least 1, not {top}")
+    if top is not None:
+        top = whole_number(top, "top", low=1)
     net, _ = _projection(source, lang=lang, as_of=as_of)
     simple = undirected(net)
     if by == "degree":
@@ -464,6 +464,47 @@ def _pagerank(simple: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10, max_i
 # ---------------------------------------------------------------------------------------------------- helpers
 
 
+def check_as_of(as_of: object) -> None:
+    """Raise :class:`ParameterError` unless ``as_of`` is None, a date, a year (an int) or text.
+
+    The value itself is passed on unchanged; :func:`relgraph.network.project` reads it (and says when text is not
+    ``YYYY[-MM[-DD]]``).
+
+    Examples
+    --------
+    >>> check_as_of(2015), check_as_of("2015-06")
+    (None, None)
+    """
+    if as_of is None or isinstance(as_of, (str, dt.date)) or (isinstance(as_of, int)
+                                                                 and not isinstance(as_of, bool)):
+        return
+    raise ParameterError(f"as_of must be a date, a year or text such as '2015-06-01', not {as_of!r}")
+
+
+def whole_number(value: object, name: str, *, low: int, high: int | None = None) -> int:
+    """``value`` as an int: an int, or text of one (``"2"``), within ``low`` to ``high``; else
+    :class:`ParameterError` (``"depth must be a whole number from 0 to 10, not '2.5'"``).
+
+    Examples
+    --------
+    >>> whole_number("2", "depth", low=0, high=10)
+    2
+    """
+    number: int | None = None
+    if isinstance(value, str):
+        if re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            number = int(value)
+    elif not isinstance(value, bool):
+        try:
+            number = operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            number = None
+    if number is not None and number >= low and (high is None or number <= high):
+        return number
+    allowed = f"from {low} to {high}" if high is not None else f"{low} or more"
+    raise ParameterError(f"{name} must be a whole number {allowed}, not {value!r}")
+
+
 def _projection(source: Source, *, lang: str, as_of: str | dt.date | None) -> tuple[nx.MultiDiGraph, RelGraph | None]:
     """The projection to work on, and the RelGraph it came from (None when a projection was given)."""
     import networkx as nx
@@ -471,6 +512,7 @@ def _projection(source: Source, *, lang: str, as_of: str | dt.date | None) -> tu
     from .graph import LANGS
     from .network import project
 
+    check_as_of(as_of)
     if isinstance(source, nx.Graph):
         if as_of is not None:
             raise ParameterError("as_of applies when projecting: pass the RelGraph, or project(g, as_of=...) first")

@@ -76,7 +76,7 @@ def query(obj: Context, name: str | None, file: Path | None, sparql: str | None,
         from .queries import parse, read
 
         named = read(file) if file is not None else parse(str(sparql), "sparql")
-        result = g.run(named, lang=lang, source=str(file) if file else "--sparql", **values)
+        result = g.run(named, values, lang=lang, source=str(file) if file else "--sparql")
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     click.echo(render(result, fmt or Format.TABLE, iris=iris, max_width=width), nl=False)
 

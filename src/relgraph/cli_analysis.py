@@ -180,8 +180,8 @@ def rank(obj: Any, by: str, kind: str | None, top: int, fmt: str, as_of: str | N
 @click.command("export")
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="graphml, gexf (Gephi, with a timeline), jsonld (the RDF data) or csv (nodes and edges).")
-@click.option("-o", "--output", type=click.Path(), default=None,
-              help="File to write [default: stdout]. For csv: DIR/ gives DIR/nodes.csv and DIR/edges.csv, "
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
+              help="File to write [default, or -: stdout]. For csv: DIR/ gives DIR/nodes.csv and DIR/edges.csv, "
                    "NAME gives NAME-nodes.csv and NAME-edges.csv.")
 @_as_of
 @_lang
@@ -189,13 +189,16 @@ def rank(obj: Any, by: str, kind: str | None, top: int, fmt: str, as_of: str | N
 def export(obj: Any, fmt: str, output: str | None, as_of: str | None, lang: str) -> None:
     """Export the graph for Gephi (gexf, graphml), RDF tools (jsonld) or a spreadsheet (csv).
 
-    Files are written atomically (a temporary file in the same folder, then renamed).
+    Files are written atomically (a temporary file in the same folder, then renamed; a symbolic link is written
+    through; the two csv files are replaced together or not at all).
 
     Example: relgraph export -f gexf -o relationship.gexf
     """
+    if output == "-":
+        output = None
     if fmt == "csv" and output is None:
-        raise click.UsageError("csv writes two files: give -o DIR/ (nodes.csv, edges.csv) or -o NAME "
-                               "(NAME-nodes.csv, NAME-edges.csv)")
+        raise click.UsageError("csv writes two files, so not to stdout: give -o DIR/ (nodes.csv, edges.csv) or "
+                               "-o NAME (NAME-nodes.csv, NAME-edges.csv)")
     answer = export_graph(obj.graph, fmt, output, lang=lang, as_of=as_of)
     if isinstance(answer, str):
         click.echo(answer, nl=False)

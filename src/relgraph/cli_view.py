@@ -1,27 +1,23 @@
 """The ``relgraph view`` command: write the interactive network view as one self-contained HTML file.
 
-A thin layer over :func:`relgraph.view.view` (the same as ``g.view(...)`` in Python).
+A thin layer over :func:`relgraph.view.view` (the same as ``g.view(...)`` in Python). ``-o FILE`` writes that
+file, ``-o DIR/`` (or an existing folder) the default file name inside it, ``-o -`` the page to stdout.
 """
 
 from __future__ import annotations
-
-import re
-from pathlib import Path
 
 import click
 
 from .cli_shared import Context, lang_option, parse_params, pass_ctx
 
-
-def _default_path(preset: str | None, focus: str | None, query: str | None) -> Path:
-    name = f"focus-{focus}" if focus else (query or preset or "relationship")
-    slug = re.sub(r"[^\w-]+", "-", name.lower(), flags=re.UNICODE).strip("-") or "view"
-    return Path("views") / f"{slug}.html"
+#: Where views go when no -o is given.
+DEFAULT_FOLDER = "views/"
 
 
 @click.command("view")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write [default: views/<preset, focus or query>.html].")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
+              help="File to write; DIR/ writes the default name into DIR; - writes to stdout "
+                   "[default: views/<preset, focus or query>.html].")
 @lang_option
 @click.option("--focus", metavar="ENTITY", help="Draw the neighbourhood of this entity (label, prefixed name or IRI).")
 @click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
@@ -34,7 +30,7 @@ def _default_path(preset: str | None, focus: str | None, query: str | None) -> P
 @click.option("--title", help="Title of the page.")
 @click.option("--list", "list_presets", is_flag=True, help="List the presets and exit.")
 @pass_ctx
-def view(obj: Context, output: Path | None, lang: str, focus: str | None, depth: int, preset: str | None,
+def view(obj: Context, output: str | None, lang: str, focus: str | None, depth: int, preset: str | None,
          query: str | None, params: tuple[str, ...], as_of: str | None, title: str | None,
          list_presets: bool) -> None:
     """Write the interactive network view: one HTML file that works offline, in any browser.
@@ -52,7 +48,9 @@ def view(obj: Context, output: Path | None, lang: str, focus: str | None, depth:
         return
     if params and query is None:
         raise click.UsageError("-p/--param needs --query")
-    target = output or _default_path(preset, focus, query)
-    obj.graph.view(target, lang=lang, focus=focus, depth=depth, preset=preset, query=query, as_of=as_of,
-                   title=title, **parse_params(params))
-    click.echo(str(target))
+    drawn = obj.graph.view(None, lang=lang, focus=focus, depth=depth, preset=preset, query=query, as_of=as_of,
+                           title=title, **parse_params(params))
+    if output == "-":
+        click.echo(drawn.html, nl=not drawn.html.endswith("\n"))
+        return
+    click.echo(str(drawn.save(DEFAULT_FOLDER if output is None else output)))

@@ -15,22 +15,26 @@ store, with a compact ``@context`` built from :data:`relgraph.namespaces.PREFIXE
   Given ``-o out/`` (an existing folder, or a path ending in ``/``) they are ``out/nodes.csv`` and
   ``out/edges.csv``; given ``-o name`` or ``-o name.csv`` they are ``name-nodes.csv`` and ``name-edges.csv``.
 
-Every file is written atomically: to a temporary file in the same folder, then renamed over the target.
+GraphML and GEXF are XML 1.0, which cannot hold most control characters: in every string attribute each
+character XML does not allow (such as ``\\u0001``) becomes U+FFFD, so the file is always well-formed.
+
+Files are written by :mod:`relgraph.fileio`: atomically, through symbolic links, never over a device or a folder;
+the two CSV files as one step (either both are replaced or neither).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import os
-import tempfile
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ExportError, ParameterError
+from .fileio import is_folder_path, write_text, write_texts
 from .namespaces import PREFIXES
 from .timespan import span
 
@@ -49,6 +53,8 @@ EDGE_COLUMNS = ["source", "target", "source_label", "relation", "target_label", 
 _WIKIDATA = PREFIXES["wd"]
 _JOIN = " | "
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+#: Characters XML 1.0 does not allow (its ``Char`` production), lone surrogates included.
+_NOT_XML = re.compile(r"[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def export(g: RelGraph, format: str, path: str | os.PathLike[str] | None = None, *, lang: str = "en",
@@ -56,8 +62,10 @@ def export(g: RelGraph, format: str, path: str | os.PathLike[str] | None = None,
     """Export the graph in ``format``: ``"graphml"``, ``"gexf"``, ``"jsonld"`` or ``"csv"``.
 
     Without ``path`` the text is returned (not for ``csv``, which is two files). With ``path`` the file(s) are
-    written atomically and their paths returned. ``lang`` chooses the language of the ``label`` attributes and
-    ``as_of`` keeps only what held on that day (network formats only: JSON-LD is the whole RDF data).
+    written atomically by :mod:`relgraph.fileio` (through a symbolic link, never over a device or a folder; the
+    two CSV files together or not at all) and their paths returned. ``lang`` chooses the language of the
+    ``label`` attributes and ``as_of`` keeps only what held on that day (network formats only: JSON-LD is the
+    whole RDF data).
 
     Examples
     --------
@@ -67,24 +75,32 @@ def export(g: RelGraph, format: str, path: str | os.PathLike[str] | None = None,
     >>> export(g, "csv", "out/")                                                        # doctest: +SKIP
     [PosixPath('out/nodes.csv'), PosixPath('out/edges.csv')]
     """
+    from .analysis import check_as_of
+    from .graph import LANGS
     from .network import project
 
     if format not in FORMATS:
         raise ParameterError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    if lang not in LANGS:
+        raise ParameterError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+    check_as_of(as_of)
+    if path is not None and os.fspath(path) in ("", b""):
+        raise ExportError("empty output path: give a file name")
     if format == "jsonld":
         if as_of is not None:
             raise ParameterError("as_of applies to the network formats (graphml, gexf, csv), not to jsonld")
         text = to_jsonld(g)
-        return text if path is None else [write_atomic(Path(path), text)]
+        return text if path is None else [write_text(path, text)]
+    if format == "csv" and path is None:
+        raise ParameterError("csv export writes two files: give a path (a folder ending in '/', or a name)")
     net = project(g, lang=lang, as_of=as_of)
     if format == "csv":
-        if path is None:
-            raise ParameterError("csv export writes two files: give a path (a folder ending in '/', or a name)")
+        assert path is not None
         nodes_path, edges_path = csv_paths(path)
         nodes_text, edges_text = to_csv(net)
-        return [write_atomic(nodes_path, nodes_text), write_atomic(edges_path, edges_text)]
+        return write_texts([(nodes_path, nodes_text), (edges_path, edges_text)])
     text = to_graphml(net) if format == "graphml" else to_gexf(net)
-    return text if path is None else [write_atomic(Path(path), text)]
+    return text if path is None else [write_text(path, text)]
 
 
 # ---------------------------------------------------------------------------------------------------- formats
@@ -178,7 +194,8 @@ def scalar_graph(net: nx.MultiDiGraph, *, timeline: bool = False) -> nx.MultiDiG
     """A copy of a projection whose attributes are all scalars, as GraphML and GEXF need.
 
     Lists are joined with ``" | "``, the ``labels`` dictionary becomes ``label_en``/``label_nl``/``label_zh``,
-    None is left out. With ``timeline=True`` ``start`` and ``end`` become whole days (the first and the last day
+    None is left out, and in every string (node ids and edge keys included) a character XML 1.0 does not allow
+    becomes U+FFFD. With ``timeline=True`` ``start`` and ``end`` become whole days (the first and the last day
     the given date can mean), the given values kept in ``start_given``/``end_given``; an event with a start and
     no end lasts that day; each edge gets ``id`` = its key.
     """
@@ -190,21 +207,37 @@ def scalar_graph(net: nx.MultiDiGraph, *, timeline: bool = False) -> nx.MultiDiG
         if timeline:
             end = d.get("end") or (d.get("start") if d.get("kind") == "event" else None)
             _timeline(attrs, d.get("start"), end)
-        out.add_node(n, **attrs)
+        out.add_node(_xml_safe(n), **attrs)
     for u, v, key, d in net.edges(keys=True, data=True):
         attrs = _flatten(d)
         if timeline:
             _timeline(attrs, d.get("start"), d.get("end"))
-            attrs["id"] = str(key)
-        out.add_edge(u, v, key=key, **attrs)
+            attrs["id"] = _xml_safe(str(key))
+        out.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(key), **attrs)
     return out
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML 1.0 does not allow (most control characters, lone surrogates, U+FFFE,
+    U+FFFF) replaced by U+FFFD, so that it can stand in an XML file.
+
+    Examples
+    --------
+    >>> xml_text("bell\\u0007, tab\\t") == "bell\\ufffd, tab\\t"
+    True
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _xml_safe(v: Any) -> Any:
+    return xml_text(v) if isinstance(v, str) else v
 
 
 def _flatten(attrs: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in attrs.items():
         if k == "labels" and isinstance(v, dict):
-            out.update({f"label_{code}": text for code, text in v.items() if text})
+            out.update({f"label_{code}": xml_text(str(text)) for code, text in v.items() if text})
             continue
         value = _scalar(v)
         if value is not None:
@@ -217,12 +250,12 @@ def _scalar(v: Any) -> Any:
         return None
     if isinstance(v, (list, tuple, set)):
         items = [str(x) for x in v if x is not None]
-        return _JOIN.join(items) if items else None
+        return xml_text(_JOIN.join(items)) if items else None
     if isinstance(v, dict):
-        return json.dumps(v, ensure_ascii=False, sort_keys=True) if v else None
-    if isinstance(v, (bool, int, float, str)):
+        return xml_text(json.dumps(v, ensure_ascii=False, sort_keys=True)) if v else None
+    if isinstance(v, (bool, int, float)):
         return v
-    return str(v)
+    return xml_text(str(v))
 
 
 def _timeline(attrs: dict[str, Any], start: Any, end: Any) -> None:
@@ -248,37 +281,10 @@ def csv_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     ['relationship-nodes.csv', 'relationship-edges.csv']
     """
     text = os.fspath(path)
+    if text == "":
+        raise ExportError("empty output path: give a file name")
     p = Path(text)
-    if text.endswith(("/", os.sep)) or p.is_dir():
+    if is_folder_path(text):
         return p / "nodes.csv", p / "edges.csv"
     stem = p.name[:-4] if p.name.lower().endswith(".csv") else p.name
     return p.with_name(f"{stem}-nodes.csv"), p.with_name(f"{stem}-edges.csv")
-
-
-def write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder, renamed into place.
-
-    A reader never sees a half-written file, and a failed export leaves an earlier file as it was. The folder is
-    created when missing. Raises :class:`ExportError` when the file cannot be written.
-
-    Examples
-    --------
-    >>> write_atomic(Path("out/graph.gexf"), text)                                     # doctest: +SKIP
-    PosixPath('out/graph.gexf')
-    """
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except OSError as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from None
-    return path

@@ -89,16 +89,18 @@ class RelGraph:
         other value becomes a literal. UPDATE, LOAD, SERVICE and remote FROM are refused.
         """
         if looks_like_name(query):
-            return self.run(self.catalogue.get(query), lang=lang, **params)
-        return self.run(parse_query(query, "sparql"), lang=lang, source="--sparql", **params)
+            return self.run(self.catalogue.get(query), params, lang=lang)
+        return self.run(parse_query(query, "sparql"), params, lang=lang, source="--sparql")
 
-    def run(self, named: NamedQuery, /, *, lang: str = "en", source: str | None = None, **params: object) -> Result:
+    def run(self, named: NamedQuery, params: Mapping[str, object] | None = None, /, *, lang: str = "en",
+            source: str | None = None) -> Result:
         """Answer a query record (a named query, or one read with :func:`relgraph.queries.read`).
 
         Parameters the record declares in its header are checked and converted to their type; when it declares
-        none, each keyword argument binds the variable of that name (an :class:`IRI` for an entity, any other
-        value as a literal).
+        none, each entry of ``params`` binds the variable of that name (an :class:`IRI` for an entity, any other
+        value as a literal). ``source`` names the query in error messages.
         """
+        params = dict(params or {})
         if lang not in LANGS:
             raise ParameterError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
         if named.params:

@@ -110,8 +110,9 @@ def validate(g: RelGraph, shapes: str | Path | None = None) -> Report:
     Raises
     ------
     ValidationError
-        When the shapes file is missing, is not valid Turtle (the message names ``file:line:column``) or is not
-        valid SHACL.
+        When the shapes file is missing, is not valid Turtle (the message names ``file:line:column``), holds no
+        SHACL shape, or is not valid SHACL (including shapes pySHACL cannot apply: a SPARQL constraint with
+        ``MINUS`` or ``SERVICE``).
 
     Examples
     --------
@@ -134,6 +135,9 @@ def validate(g: RelGraph, shapes: str | Path | None = None) -> Report:
             shapes_graph = rdflib.Graph().parse(str(path), format="turtle")
         except Exception as e:  # noqa: BLE001 - rdflib raises many kinds; pyoxigraph found the syntax good
             raise ValidationError(f"{path}: cannot read the shapes: {str(e).splitlines()[0]}") from None
+        if not _has_shapes(shapes_graph):
+            raise ValidationError(f"no SHACL shapes in {path}")
+        _check_local(shapes_graph, path)
         data_files, ontology_files = _split(g)
         data = _load(rdflib, data_files)
         ontology = _load(rdflib, ontology_files)
@@ -142,8 +146,11 @@ def validate(g: RelGraph, shapes: str | Path | None = None) -> Report:
                 data, shacl_graph=shapes_graph, ont_graph=ontology if len(ontology) else None, inference="none",
                 advanced=True, allow_warnings=True, abort_on_first=False)
         except Exception as e:  # noqa: BLE001 - pySHACL's ShapeLoadError, ConstraintLoadError, ReportableRuntimeError
-            reason = str(getattr(e, "message", None) or e).strip().splitlines()[0]
-            raise ValidationError(f"{path}: not valid SHACL: {reason}") from None
+            raise ValidationError(f"{path}: not valid SHACL: {_reason(e)}") from None
+    if not isinstance(results, rdflib.Graph):
+        # pySHACL returns a ValidationFailure instead of a report when a shape cannot be applied (a SPARQL
+        # constraint with MINUS or SERVICE, for instance)
+        raise ValidationError(f"{path}: not valid SHACL: {_reason(results)}")
     findings = _findings(results)
     names = _labels(g.store, {f.focus for f in findings if not f.focus.startswith("_:")}, "en")
     findings = sorted({f if f.focus.startswith("_:") else _with_label(f, names[f.focus]) for f in findings})
@@ -158,6 +165,49 @@ def _data_folder(g: RelGraph) -> Path:
     if g.data_path is not None:
         return g.data_path if g.data_path.is_dir() else g.data_path.parent
     return g.files[0].parent if g.files else Path(".")
+
+
+def _reason(failure: object) -> str:
+    """The first line of what pySHACL says went wrong (its exceptions keep it in ``message``)."""
+    text = str(getattr(failure, "message", None) or failure).strip()
+    return text.splitlines()[0] if text else type(failure).__name__
+
+
+#: Predicates that make their subject a shape (targets, constraints, the shape-expecting parameters' values).
+_SHAPE_PREDICATES = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target", "property",
+                     "path", "node", "sparql", "not", "and", "or", "xone", "qualifiedValueShape", "class",
+                     "datatype", "nodeKind", "minCount", "maxCount", "in", "hasValue", "pattern", "closed",
+                     "minInclusive", "maxInclusive", "minExclusive", "maxExclusive", "minLength", "maxLength",
+                     "languageIn", "uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals", "rule")
+
+
+def _has_shapes(shapes: Any) -> bool:
+    """True when the graph declares at least one SHACL shape: a node typed ``sh:NodeShape`` or ``sh:PropertyShape``,
+    or one with a target or a constraint."""
+    from rdflib import RDF, URIRef
+
+    typed = ((None, RDF.type, URIRef(_SH + kind)) for kind in ("NodeShape", "PropertyShape"))
+    used = ((None, URIRef(_SH + p), None) for p in _SHAPE_PREDICATES)
+    return any(pattern in shapes for pattern in (*typed, *used))
+
+
+def _check_local(shapes: Any, path: Path) -> None:
+    """Refuse SPARQL in the shapes (constraints, targets, functions, rules) that would reach the network or
+    change data: pySHACL refuses SERVICE in a constraint itself, but not in a SPARQL target, where rdflib would
+    call the endpoint."""
+    from rdflib import Literal, URIRef
+
+    from .errors import ForbiddenQueryError
+    from .sparql import check_read_only
+
+    for key in ("select", "ask", "construct", "update"):
+        for text in shapes.objects(None, URIRef(_SH + key)):
+            if not isinstance(text, Literal):
+                continue
+            try:
+                check_read_only(str(text))
+            except ForbiddenQueryError as e:
+                raise ValidationError(f"{path}: a SPARQL query of the shapes is refused: {e}") from None
 
 
 def _is_ontology(path: Path) -> bool:

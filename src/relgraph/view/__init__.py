@@ -11,18 +11,33 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import tempfile
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ExportError, ParameterError
+from ..errors import ParameterError
+from ..fileio import folder_target, write_text
 from .presets import DEFAULT, PRESETS, Preset
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import RelGraph
 
-__all__ = ["DEFAULT", "PRESETS", "Preset", "View", "presets", "view"]
+__all__ = ["DEFAULT", "PRESETS", "Preset", "View", "default_file_name", "presets", "view"]
+
+
+def default_file_name(preset: str | None = None, focus: str | None = None, query: str | None = None) -> str:
+    """The file name a view is saved under when only a folder is given: ``focus-<entity>.html``, ``<query>.html``
+    or ``<preset>.html`` (default ``relationship.html``), lower case, other characters turned into ``-``.
+
+    Examples
+    --------
+    >>> default_file_name(focus="DOFTEC"), default_file_name()
+    ('focus-doftec.html', 'relationship.html')
+    """
+    name = f"focus-{focus}" if focus else (query or preset or DEFAULT)
+    slug = re.sub(r"[^\w-]+", "-", name.lower(), flags=re.UNICODE).strip("-") or "view"
+    return f"{slug}.html"
 
 
 @dataclass(frozen=True)
@@ -42,35 +57,28 @@ class View:
     nodes: int
     edges: int
     height: int = 720
+    #: The file name :meth:`save` uses when given a folder.
+    file_name: str = "view.html"
 
     def __repr__(self) -> str:
         return f"<View {self.title!r} · {self.nodes} entities · {self.edges} relations · {len(self.html):,} bytes>"
 
     def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the page to ``path`` (creating its folder), atomically: a temporary file, then a rename.
+        """Write the page to ``path`` and return where it went.
+
+        A folder (a path ending in ``/``, or an existing folder) gets the page as :attr:`file_name` inside it.
+        The file is written by :mod:`relgraph.fileio`: atomically (a temporary file, then a rename), through a
+        symbolic link, keeping an existing file's permissions, creating missing folders; a device, a pipe or an
+        empty path is refused with :class:`~relgraph.errors.ExportError`.
 
         Examples
         --------
         >>> relgraph.open("data").view().save("views/relationship.html")  # doctest: +SKIP
         PosixPath('views/relationship.html')
+        >>> relgraph.open("data").view(focus="DOFTEC").save("views/")     # doctest: +SKIP
+        PosixPath('views/focus-doftec.html')
         """
-        target = Path(path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-                    f.write(self.html)
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as e:
-            raise ExportError(f"{target}: cannot write the view: {e.strerror or e}") from None
-        return target
+        return write_text(folder_target(path, self.file_name), self.html)
 
     def _repr_html_(self) -> str:
         """The page in a sandboxed ``<iframe srcdoc>`` (scripts allowed, nothing else), for Jupyter."""
@@ -81,7 +89,7 @@ class View:
 
 def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str = "en", focus: str | None = None,
          depth: int = 1, preset: str | None = None, query: str | None = None,
-         as_of: str | dt.date | None = None, title: str | None = None, **params: object) -> View:
+         as_of: str | int | dt.date | None = None, title: str | None = None, **params: object) -> View:
     """Draw the graph (or a preset, a query's result, or one entity's neighbourhood) as a self-contained page.
 
     Parameters
@@ -89,19 +97,21 @@ def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str =
     g
         The graph.
     path
-        If given, the page is also written there (see :meth:`View.save`).
+        If given, the page is also written there (see :meth:`View.save`; a folder gets
+        :func:`default_file_name`).
     lang
         Language of the labels: ``en``, ``nl`` or ``zh`` (a missing Chinese label falls back to English).
     focus, depth
         Keep only the entities within ``depth`` steps of ``focus`` (a label in any language, a prefixed name or
-        an IRI).
+        an IRI); ``depth`` is a whole number from 0 to 10 (an int, or text such as ``"2"``).
     preset
         One of :data:`PRESETS` (default ``relationship``, the whole graph).
     query, params
         A named query to draw instead (CONSTRUCT, or SELECT with ``?source ?relation ?target``), and its
         parameters.
     as_of
-        Keep only the relations that held on that day (``"YYYY[-MM[-DD]]"``); undated ones are kept, marked.
+        Keep only the relations that held on that day (``"YYYY[-MM[-DD]]"``, a year as an int, or a date);
+        undated ones are kept, marked.
     title
         The page's title (default: the preset's or query's title).
 
@@ -118,7 +128,9 @@ def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str =
 
     if lang not in LANGS:
         raise ParameterError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    day = as_of.isoformat() if isinstance(as_of, dt.date) else (None if as_of is None else str(as_of))
     net, default_title, description, focus_iri = select(g, lang=lang, focus=focus, depth=depth, preset=preset,
                                                         query=query, as_of=as_of, params=params)
     sources = sorted({str(s) for _, _, s in net.edges(data="source") if s}
@@ -136,7 +148,8 @@ def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str =
     data = page_data(net, lang=lang, title=page_title, description=description,
                      caption=" · ".join(p for p in parts if p), as_of=day, sources=source_names,
                      focus=focus_iri)
-    result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges())
+    result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
+                  file_name=default_file_name(preset, focus, query))
     if path is not None:
         result.save(path)
     return result

@@ -57,11 +57,13 @@ LINES = {
     "link": {"en": "link without a status of its own", "nl": "verband zonder eigen status", "zh": "无自身状态的关联"},
 }
 THEME_EDGES = {RG + "theme"}
+#: The most steps around a focused entity a view takes.
+MAX_DEPTH = 10
 BROADER = PREFIXES["skos"] + "broader"
 
 
 def select(g: RelGraph, *, lang: str = "en", focus: str | None = None, depth: int = 1, preset: str | None = None,
-           query: str | None = None, as_of: str | dt.date | None = None,
+           query: str | None = None, as_of: str | int | dt.date | None = None,
            params: Mapping[str, object] | None = None) -> tuple[nx.MultiDiGraph, str, str, str | None]:
     """The network to draw, a default title, a one-line description, and the focused entity (if any).
 
@@ -74,10 +76,11 @@ def select(g: RelGraph, *, lang: str = "en", focus: str | None = None, depth: in
     """
     import networkx as nx
 
+    from ..analysis import check_as_of, whole_number
     from ..network import project
 
-    if depth < 0:
-        raise ParameterError(f"depth must be 0 or more, not {depth}")
+    depth = whole_number(depth, "depth", low=0, high=MAX_DEPTH)
+    check_as_of(as_of)
     if query is not None and preset is not None:
         raise ParameterError("give either a preset or a query, not both")
     full = project(g, lang=lang, as_of=as_of)
