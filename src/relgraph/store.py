@@ -44,6 +44,12 @@ class Store(Protocol):
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
         """Answer a read-only query, with ``bindings`` bound to their variables (see :func:`relgraph.sparql.bind`)."""
 
+    def objects(self, subject: str, predicate: str) -> list[Term]:
+        """The objects of ``subject predicate ?o`` in any graph: a direct index look-up, no SPARQL."""
+
+    def subjects(self, predicate: str, obj: Term) -> list[Term]:
+        """The subjects of ``?s predicate obj`` in any graph: a direct index look-up, no SPARQL."""
+
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
 
@@ -133,6 +139,29 @@ class OxigraphStore:
         triples = [(conv(t.subject), conv(t.predicate), conv(t.object)) for t in answer]
         return RawResult("CONSTRUCT", triples=triples)
 
+    def objects(self, subject: str, predicate: str) -> list[Term]:
+        ox = self._ox
+        try:
+            quads = self._store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)
+        except ValueError:  # not a well-formed IRI: nothing is stored under it
+            return []
+        return [self._from_ox(q.object) for q in quads]
+
+    def subjects(self, predicate: str, obj: Term) -> list[Term]:
+        ox = self._ox
+        try:
+            if isinstance(obj, IRI):
+                o: Any = ox.NamedNode(obj)
+            elif isinstance(obj, Literal):
+                o = ox.Literal(str(obj), language=obj.lang) if obj.lang else ox.Literal(
+                    str(obj), datatype=ox.NamedNode(obj.datatype))
+            else:
+                return []
+            quads = self._store.quads_for_pattern(None, ox.NamedNode(predicate), o, None)
+        except ValueError:
+            return []
+        return [self._from_ox(q.subject) for q in quads]
+
     def graph_names(self) -> set[str]:
         return {g.value for g in self._store.named_graphs() if isinstance(g, self._ox.NamedNode)}
 
@@ -178,6 +207,20 @@ class RdflibStore:
             return RawResult("SELECT", columns=columns, rows=rows)
         triples = [(self._from_rdflib(s), self._from_rdflib(p), self._from_rdflib(o)) for s, p, o in rows_or_triples]
         return RawResult("CONSTRUCT", triples=triples)
+
+    def objects(self, subject: str, predicate: str) -> list[Term]:
+        r = self._rdflib
+        return [self._from_rdflib(o) for o in self._graph.objects(r.URIRef(subject), r.URIRef(predicate))]
+
+    def subjects(self, predicate: str, obj: Term) -> list[Term]:
+        r = self._rdflib
+        if isinstance(obj, IRI):
+            o: Any = r.URIRef(obj)
+        elif isinstance(obj, Literal):
+            o = r.Literal(str(obj), lang=obj.lang) if obj.lang else r.Literal(str(obj), datatype=r.URIRef(obj.datatype))
+        else:
+            return []
+        return [self._from_rdflib(x) for x in self._graph.subjects(r.URIRef(predicate), o)]
 
     def graph_names(self) -> set[str]:
         return {str(c.identifier) for c in self._graph.graphs()
