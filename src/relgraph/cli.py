@@ -71,12 +71,12 @@ def query(obj: Context, name: str | None, file: Path | None, sparql: str | None,
     values = parse_params(params)
     g = obj.graph
     if name is not None:
-        result = g.query(name, lang=lang, **values)
+        result = g.query(name, lang=lang, labels=not iris, **values)
     else:
         from .queries import parse, read
 
         named = read(file) if file is not None else parse(str(sparql), "sparql")
-        result = g.run(named, values, lang=lang, source=str(file) if file else "--sparql")
+        result = g.run(named, values, lang=lang, labels=not iris, source=str(file) if file else "--sparql")
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     click.echo(render(result, fmt or Format.TABLE, iris=iris, max_width=width), nl=False)
 

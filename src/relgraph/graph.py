@@ -80,20 +80,22 @@ class RelGraph:
 
     # ------------------------------------------------------------------ querying
 
-    def query(self, query: str, /, *, lang: str = "en", **params: object) -> Result:
+    def query(self, query: str, /, *, lang: str = "en", labels: bool = True, **params: object) -> Result:
         """Answer a named query (``"agreements"``) or a SPARQL text, with ``params`` bound as RDF terms.
 
         For a named query, parameters are checked against its header and converted to their declared type
         (an ``entity`` parameter accepts a label in any language, a prefixed name or an IRI). For SPARQL text,
         each keyword argument binds the variable of that name: pass :class:`relgraph.IRI` for an entity, any
-        other value becomes a literal. UPDATE, LOAD, SERVICE and remote FROM are refused.
+        other value becomes a literal. UPDATE, LOAD, SERVICE and remote FROM are refused. ``labels=False``
+        skips looking up the labels of the IRIs in the answer (faster on large answers that are read as IRIs).
+        ``lang`` and ``labels`` are this method's own options, so they cannot be query parameter names.
         """
         if looks_like_name(query):
-            return self.run(self.catalogue.get(query), params, lang=lang)
-        return self.run(parse_query(query, "sparql"), params, lang=lang, source="--sparql")
+            return self.run(self.catalogue.get(query), params, lang=lang, labels=labels)
+        return self.run(parse_query(query, "sparql"), params, lang=lang, labels=labels, source="--sparql")
 
     def run(self, named: NamedQuery, params: Mapping[str, object] | None = None, /, *, lang: str = "en",
-            source: str | None = None) -> Result:
+            labels: bool = True, source: str | None = None) -> Result:
         """Answer a query record (a named query, or one read with :func:`relgraph.queries.read`).
 
         Parameters the record declares in its header are checked and converted to their type; when it declares
@@ -107,7 +109,7 @@ class RelGraph:
             bindings = named.bind(params, self.resolve)
         else:
             bindings = {k: python_to_term(v) for k, v in params.items()}
-        return self._run(named.text, bindings, lang=lang, source=source or str(named.path or named.name))
+        return self._run(named.text, bindings, lang=lang, labels=labels, source=source or str(named.path or named.name))
 
     def named_query(self, name: str) -> NamedQuery:
         """The named query called ``name`` (raises :class:`UnknownQueryError` with suggestions)."""
@@ -118,7 +120,8 @@ class RelGraph:
         """Every named query of the dataset, by name."""
         return list(self.catalogue)
 
-    def _run(self, text: str, bindings: Mapping[str, Term], *, lang: str, source: str | None = None) -> Result:
+    def _run(self, text: str, bindings: Mapping[str, Term], *, lang: str, labels: bool = True,
+             source: str | None = None) -> Result:
         check_read_only(text, graphs=self.store.graph_names())
         if query_form(text) is None:
             raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE", source=source)
@@ -127,13 +130,16 @@ class RelGraph:
             raw = self.store.query(text, bindings=bindings)
         except QueryError as e:
             raise QueryError(e.reason, source=source, line=_shift(e.line, text), column=e.column) from None
-        return self._result(raw, lang)
+        return self._result(raw, lang, labels)
 
-    def _result(self, raw: RawResult, lang: str) -> Result:
-        found = {t for row in raw.rows for t in row if isinstance(t, IRI)}
-        found |= {t for triple in raw.triples for t in triple if isinstance(t, IRI)}
+    def _result(self, raw: RawResult, lang: str, labels: bool = True) -> Result:
+        names: dict[str, str] = {}
+        if labels:
+            found = {t for row in raw.rows for t in row if isinstance(t, IRI)}
+            found |= {t for triple in raw.triples for t in triple if isinstance(t, IRI)}
+            names = _labels.labels(self.store, found, lang)
         return Result(form=raw.form, columns=raw.columns, terms=raw.rows, boolean=raw.boolean,
-                      triples=raw.triples, labels=_labels.labels(self.store, found, lang), lang=lang)
+                      triples=raw.triples, labels=names, lang=lang)
 
     # ------------------------------------------------------------------ entities and labels
 

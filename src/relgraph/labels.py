@@ -47,13 +47,15 @@ def values_block(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(cells)} }}"
 
 
-def pick(candidates: Iterable[Literal], lang: str) -> str | None:
-    """The best label among ``candidates`` for ``lang``: that language, then English, Dutch, untagged, any."""
+def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> str | None:
+    """The best label among ``candidates`` (literals or (text, language) pairs) for ``lang``: that language,
+    then English, Dutch, untagged, any."""
     by_lang: dict[str, str] = {}
     for lit in candidates:
-        key = (lit.lang or "").lower()
-        by_lang.setdefault(key, str(lit))
-        by_lang.setdefault(key.split("-")[0], str(lit))
+        text, tag = (lit, lit.lang) if isinstance(lit, Literal) else lit
+        key = (tag or "").lower()
+        by_lang.setdefault(key, str(text))
+        by_lang.setdefault(key.split("-")[0], str(text))
     for key in (lang.lower(), *FALLBACK, ""):
         if key in by_lang:
             return by_lang[key]
@@ -73,9 +75,9 @@ def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str
     """
     out = {}
     for iri in set(iris):
-        found: list[Literal] = []
+        found: list[tuple[str, str | None]] = []
         for prop in LABEL_PROPERTIES:
-            found += [lit for lit in store.objects(iri, prop) if isinstance(lit, Literal)]
+            found = store.literals(iri, prop)
             if found:
                 break
         out[iri] = pick(found, lang) or compact(iri)

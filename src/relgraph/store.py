@@ -44,8 +44,9 @@ class Store(Protocol):
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
         """Answer a read-only query, with ``bindings`` bound to their variables (see :func:`relgraph.sparql.bind`)."""
 
-    def objects(self, subject: str, predicate: str) -> list[Term]:
-        """The objects of ``subject predicate ?o`` in any graph: a direct index look-up, no SPARQL."""
+    def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
+        """The literal objects of ``subject predicate ?o`` in any graph as (text, language) pairs: a direct index
+        look-up, no SPARQL (labels of thousands of IRIs are read this way)."""
 
     def subjects(self, predicate: str, obj: Term) -> list[Term]:
         """The subjects of ``?s predicate obj`` in any graph: a direct index look-up, no SPARQL."""
@@ -95,6 +96,7 @@ class OxigraphStore:
 
         self._ox = pyoxigraph
         self._store = pyoxigraph.Store()
+        self._NamedNode, self._Literal = pyoxigraph.NamedNode, pyoxigraph.Literal
 
     @property
     def native(self) -> Any:
@@ -139,13 +141,13 @@ class OxigraphStore:
         triples = [(conv(t.subject), conv(t.predicate), conv(t.object)) for t in answer]
         return RawResult("CONSTRUCT", triples=triples)
 
-    def objects(self, subject: str, predicate: str) -> list[Term]:
+    def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
         ox = self._ox
         try:
             quads = self._store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)
         except ValueError:  # not a well-formed IRI: nothing is stored under it
             return []
-        return [self._from_ox(q.object) for q in quads]
+        return [(o.value, o.language) for o in (q.object for q in quads) if isinstance(o, ox.Literal)]
 
     def subjects(self, predicate: str, obj: Term) -> list[Term]:
         ox = self._ox
@@ -169,10 +171,12 @@ class OxigraphStore:
         return len(self._store)
 
     def _from_ox(self, t: Any) -> Term:
-        if isinstance(t, self._ox.NamedNode):
+        kind = type(t)
+        if kind is self._NamedNode:
             return IRI(t.value)
-        if isinstance(t, self._ox.Literal):
-            return Literal(t.value, t.datatype.value, t.language)
+        if kind is self._Literal:
+            lang = t.language
+            return Literal(t.value, None if lang else t.datatype.value, lang)
         return BNode(t.value)
 
 
@@ -208,9 +212,10 @@ class RdflibStore:
         triples = [(self._from_rdflib(s), self._from_rdflib(p), self._from_rdflib(o)) for s, p, o in rows_or_triples]
         return RawResult("CONSTRUCT", triples=triples)
 
-    def objects(self, subject: str, predicate: str) -> list[Term]:
+    def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
         r = self._rdflib
-        return [self._from_rdflib(o) for o in self._graph.objects(r.URIRef(subject), r.URIRef(predicate))]
+        return [(str(o), o.language) for o in self._graph.objects(r.URIRef(subject), r.URIRef(predicate))
+                if isinstance(o, r.Literal)]
 
     def subjects(self, predicate: str, obj: Term) -> list[Term]:
         r = self._rdflib

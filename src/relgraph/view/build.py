@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExportError, ParameterError, UnknownQueryError
+from ..errors import ExportError, ParameterError
 from ..namespaces import PREFIXES, compact
 from .presets import DEFAULT, PRESETS
 
@@ -126,13 +126,12 @@ def _from_query(g: RelGraph, full: nx.MultiDiGraph, name: str, lang: str,
     import networkx as nx
 
     from ..network import kind_names
+    from ..queries import looks_like_name, parse
     from ..terms import IRI
 
-    result = g.query(name, lang=lang, **params)
-    try:
-        title = g.named_query(name).title or name
-    except UnknownQueryError:  # a SPARQL text, not a name
-        title = "Query result"
+    named = g.named_query(name) if looks_like_name(name) else parse(name, "sparql")
+    result = g.run(named, params, lang=lang)
+    title = named.title if named.title != "sparql" else "Query result"
     if result.is_graph:
         triples = [(str(s), str(p), str(o)) for s, p, o in result.triples if isinstance(o, IRI)
                    and isinstance(s, IRI)]
