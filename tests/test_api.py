@@ -83,3 +83,15 @@ def test_iris_that_could_break_out_are_refused(bad):
 def test_literals_are_escaped():
     assert serialize_term(relgraph.Literal('a"b\\c\nd')) == '"a\\"b\\\\c\\nd"'
     assert serialize_term(relgraph.Literal("x", lang="zh-Hans")) == '"x"@zh-hans'
+
+
+def test_bind_opens_each_union_branch_but_not_optional_or_sub_selects():
+    x = {"e": relgraph.IRI("urn:x")}
+    v = "VALUES (?e) { (<urn:x>) } "
+    assert bind("SELECT * WHERE { { ?e ?p ?o } UNION { ?s ?p ?e } }", x) == (
+        f"SELECT * WHERE {{ {v} {{ {v} ?e ?p ?o }} UNION {{ {v} ?s ?p ?e }} }}")
+    for text in ("SELECT * WHERE { ?e ?p ?o OPTIONAL { { ?a ?b ?e } UNION { ?e ?b ?a } } }",
+                 "SELECT * WHERE { FILTER NOT EXISTS { { ?e ?p ?o } UNION { ?o ?p ?e } } }"):
+        assert bind(text, x).count("VALUES") == 1
+    sub = bind("SELECT * WHERE { { SELECT ?e WHERE { ?e ?p ?o } } UNION { ?s ?p ?e } }", x)
+    assert sub.count("VALUES") == 2 and "{ SELECT ?e" in sub

@@ -116,7 +116,9 @@ def bind(text: str, bindings: Mapping[str, object]) -> str:
 
     The terms are serialised by :func:`serialize_term`, so a value can never be read as SPARQL. Binding at the
     start of the WHERE group means the value holds everywhere in it (FILTERs included), whether or not the
-    variable is selected; a sub-select sees it only if it selects the variable itself.
+    variable is selected; a sub-select sees it only if it selects the variable itself. The same block also
+    opens each branch of a UNION in that group (a join distributes over a union, so the answer is the same):
+    Oxigraph then evaluates each branch with the value in hand instead of in full.
     """
     if not bindings:
         return text
@@ -126,10 +128,54 @@ def bind(text: str, bindings: Mapping[str, object]) -> str:
     names = list(bindings)
     values = (f"VALUES ({' '.join('?' + n for n in names)}) "
               f"{{ ({' '.join(serialize_term(bindings[n]) for n in names)}) }} ")
-    at = _where_brace(text)
-    if at is None:
+    places = _binding_places(text)
+    if not places:
         raise ValueError("cannot find the WHERE clause to bind parameters in")
-    return text[:at + 1] + " " + values + text[at + 1:]
+    for at in sorted(places, reverse=True):
+        text = text[:at + 1] + " " + values + text[at + 1:]
+    return text
+
+
+_OPENS_SAFELY = {"{", "}", ".", "UNION"}
+
+
+def _binding_places(text: str) -> list[int]:
+    """Offsets of the ``{`` of the WHERE group and of the UNION branches within it that may take a VALUES block.
+
+    A branch qualifies when every group around it, up to the WHERE group, is a plain group or a UNION branch
+    (not OPTIONAL, MINUS, EXISTS, GRAPH, SERVICE or a sub-select) and it does not itself start a sub-select.
+    """
+    tokens = [(m.lastgroup, m.group(), m.start()) for m in _TOKEN.finditer(text)
+              if m.lastgroup not in ("comment", "string")]
+    where = _where_brace(text)
+    if where is None:
+        return []
+    places = [where]
+    stack: list[tuple[bool, int]] = []  # (safe, index of the opening token)
+    close_of: dict[int, int] = {}
+    opened: list[int] = []
+    for i, (_, tok, _) in enumerate(tokens):
+        if tok == "{":
+            opened.append(i)
+        elif tok == "}" and opened:
+            close_of[opened.pop()] = i
+    for i, (_, tok, start) in enumerate(tokens):
+        if tok == "{":
+            if start == where:
+                stack.append((True, i))
+                continue
+            parent_safe = bool(stack) and stack[-1][0]
+            prev = tokens[i - 1][1].upper() if i > 0 else ""
+            nxt = tokens[i + 1][1].upper() if i + 1 < len(tokens) else ""
+            safe = parent_safe and prev in _OPENS_SAFELY and nxt != "SELECT"
+            stack.append((safe, i))
+            end = close_of.get(i)
+            after = tokens[end + 1][1].upper() if end is not None and end + 1 < len(tokens) else ""
+            if safe and (prev == "UNION" or after == "UNION"):
+                places.append(start)
+        elif tok == "}" and stack:
+            stack.pop()
+    return places
 
 
 def _where_brace(text: str) -> int | None:
