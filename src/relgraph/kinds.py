@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, RG
 
 P = PREFIXES
 
@@ -30,7 +30,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("unnamed", "unnamed party", "niet-genoemde partij", "未具名方", (P["rg"] + "UnnamedParty",)),
+    Kind("unnamed", "unnamed party", "niet-genoemde partij", "未具名方", (RG.UnnamedParty,)),
     Kind("government", "government body", "overheidsorgaan", "政府机构", (P["cv"] + "PublicOrganisation",)),
     Kind("institution", "knowledge or cultural institution", "kennis- of cultuurinstelling", "知识或文化机构",
          (P["schema"] + "CollegeOrUniversity", P["schema"] + "Museum", P["schema"] + "EducationalOrganization",
@@ -42,21 +42,18 @@ KINDS: tuple[Kind, ...] = (
     Kind("post", "post or person", "functie of persoon", "职位或人员",
          (P["org"] + "Post", P["foaf"] + "Person", P["schema"] + "Person")),
     Kind("event", "event", "gebeurtenis", "活动", (P["schema"] + "Event", P["cv"] + "PublicEvent")),
-    Kind("agreement", "agreement", "overeenkomst", "协议", (P["rg"] + "Agreement",)),
-    Kind("outcome", "outcome", "resultaat", "成果", (P["rg"] + "Outcome",)),
-    Kind("objective", "objective", "doelstelling", "目标", (P["rg"] + "Objective",)),
-    Kind("lesson", "lesson learned", "geleerde les", "经验教训", (P["rg"] + "LessonLearned",)),
+    Kind("agreement", "agreement", "overeenkomst", "协议", (RG.Agreement,)),
+    Kind("outcome", "outcome", "resultaat", "成果", (RG.Outcome,)),
+    Kind("objective", "objective", "doelstelling", "目标", (RG.Objective,)),
+    Kind("lesson", "lesson learned", "geleerde les", "经验教训", (RG.LessonLearned,)),
     Kind("decision", "decision or document", "besluit of document", "决定或文件",
-         (P["rg"] + "Decision", P["prov"] + "Entity", P["schema"] + "DigitalDocument")),
-    Kind("theme", "theme", "thema", "主题", (P["rg"] + "Theme", P["skos"] + "Concept")),
+         (RG.Decision, P["prov"] + "Entity", P["schema"] + "DigitalDocument")),
+    Kind("theme", "theme", "thema", "主题", (RG.Theme, P["skos"] + "Concept")),
     Kind("place", "place", "plaats", "地点", (P["schema"] + "Place",)),
 )
 
 OTHER = Kind("other", "other", "overig", "其他", ())
 BY_KEY = {k.key: k for k in (*KINDS, OTHER)}
-
-#: Classes whose instances are relations (drawn as edges), not entities (drawn as nodes).
-RELATION_CLASSES = frozenset({P["org"] + "Membership", P["cv"] + "Participation", P["rg"] + "SisterRelationship"})
 
 
 def kind_of(classes: Iterable[str]) -> Kind:

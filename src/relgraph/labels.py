@@ -37,16 +37,6 @@ _NOT_ENTITY = """
 """
 
 
-def values_block(var: str, iris: Iterable[str]) -> str:
-    """A ``VALUES ?var { <a> <b> }`` block of IRIs, each checked to be a well-formed IRI (nothing can break out)."""
-    cells = []
-    for iri in iris:
-        if not _SAFE_IRI.match(iri):
-            raise ValueError(f"not a well-formed IRI: {iri!r}")
-        cells.append(f"<{iri}>")
-    return f"VALUES ?{var} {{ {' '.join(cells)} }}"
-
-
 def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> str | None:
     """The best label among ``candidates`` (literals or (text, language) pairs) for ``lang``: that language,
     then English, Dutch, untagged, any."""

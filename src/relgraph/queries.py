@@ -17,7 +17,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError, ParameterError, UnknownQueryError
@@ -54,7 +54,6 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     path: Path | None = None
-    tags: tuple[str, ...] = field(default=())
 
     def bind(self, values: dict[str, object], resolve: Callable[[str], IRI]) -> dict[str, Term]:
         """Check ``values`` against the declared parameters and turn each into an RDF term.
@@ -106,7 +105,7 @@ def convert(param: Param, value: object, resolve: Callable[[str], IRI]) -> Term:
     return Literal(text)
 
 
-_HEADER = re.compile(r"^#\s?(title|description|param|tags):\s*(.*)$")
+_HEADER = re.compile(r"^#\s?(title|description|param):\s*(.*)$")
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
@@ -115,7 +114,7 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
     A malformed parameter line raises :class:`ParameterError` naming the file and line.
     """
     where = str(path or name)
-    fields: dict[str, list[str]] = {"title": [], "description": [], "param": [], "tags": []}
+    fields: dict[str, list[str]] = {"title": [], "description": [], "param": []}
     lines: dict[int, int] = {}  # index into fields["param"] -> line number
     last: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
@@ -148,10 +147,9 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
         if any(p.name == pname for p in params):
             raise ParameterError(f"{at}: parameter {pname!r} is declared twice")
         params.append(Param(pname, ptype, parts[2] if len(parts) > 2 else "", parts[3] if len(parts) > 3 else ""))
-    tags = tuple(t.strip() for t in ",".join(fields["tags"]).split(",") if t.strip())
     return NamedQuery(name=name, title=" ".join(fields["title"]) or name,
                       description=" ".join(fields["description"]), params=tuple(params), text=text,
-                      path=path, tags=tags)
+                      path=path)
 
 
 def read(path: Path) -> NamedQuery:

@@ -11,7 +11,7 @@ Loading never reaches the network: Turtle, TriG, N-Triples and N-Quads only, par
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -257,8 +257,3 @@ def open_store(files: Iterable[Path], engine: str = "oxigraph") -> Store:
         store.load(f)
     return store
 
-
-def iter_rows(result: RawResult) -> Iterator[dict[str, Term | None]]:
-    """The rows of a SELECT result as dictionaries."""
-    for row in result.rows:
-        yield dict(zip(result.columns, row))
