@@ -14,6 +14,12 @@ class RelgraphError(Exception):
     """Base class of every error relgraph raises on purpose."""
 
 
+def _located(message: str, *where: object) -> str:
+    """``file:line:column: message``, with the parts of the place that are known."""
+    place = ":".join(str(p) for p in where if p is not None)
+    return f"{place}: {message}" if place else message
+
+
 class DataError(RelgraphError):
     """Raised when a data folder or file is missing, empty, unreadable or not valid RDF.
 
@@ -23,8 +29,7 @@ class DataError(RelgraphError):
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
                  column: int | None = None) -> None:
         self.path, self.line, self.column, self.reason = path, line, column, message
-        where = ":".join(str(p) for p in (path, line, column) if p is not None)
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(_located(message, path, line, column))
 
 
 class QueryError(RelgraphError):
@@ -33,8 +38,7 @@ class QueryError(RelgraphError):
     def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
                  column: int | None = None) -> None:
         self.source, self.line, self.column, self.reason = source, line, column, message
-        where = ":".join(str(p) for p in (source, line, column) if p is not None)
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(_located(message, source, line, column))
 
 
 class ForbiddenQueryError(QueryError):
