@@ -88,6 +88,7 @@ class RelGraph:
         each keyword argument binds the variable of that name: pass :class:`relgraph.IRI` for an entity, any
         other value becomes a literal. UPDATE, LOAD, SERVICE and remote FROM are refused. ``labels=False``
         skips looking up the labels of the IRIs in the answer (faster on large answers that are read as IRIs).
+        Labels are looked up when first shown (:attr:`Result.labels`), so rows read as IRIs cost nothing more.
         ``lang`` and ``labels`` are this method's own options, so they cannot be query parameter names.
         """
         if looks_like_name(query):
@@ -133,13 +134,9 @@ class RelGraph:
         return self._result(raw, lang, labels)
 
     def _result(self, raw: RawResult, lang: str, labels: bool = True) -> Result:
-        names: dict[str, str] = {}
-        if labels:
-            found = {t for row in raw.rows for t in row if isinstance(t, IRI)}
-            found |= {t for triple in raw.triples for t in triple if isinstance(t, IRI)}
-            names = _labels.labels(self.store, found, lang)
+        source = (lambda iris: _labels.labels(self.store, iris, lang)) if labels else None
         return Result(form=raw.form, columns=raw.columns, terms=raw.rows, boolean=raw.boolean,
-                      triples=raw.triples, labels=names, lang=lang)
+                      triples=raw.triples, lang=lang, label_source=source)
 
     # ------------------------------------------------------------------ entities and labels
 

@@ -7,7 +7,7 @@ IRI in the answer to its name in the language asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +40,19 @@ class Result:
     terms: list[tuple[Term | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
-    labels: dict[str, str] = field(default_factory=dict)
     lang: str = "en"
+    #: Computes the labels on first use, so that an answer read as IRIs never pays for the look-up.
+    label_source: Callable[[set[str]], dict[str, str]] | None = field(default=None, repr=False, compare=False)
+    _labels: dict[str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Every IRI in the answer mapped to its label in ``lang`` (looked up on first use, then kept)."""
+        if self._labels is None:
+            found: set[str] = {t for row in self.terms for t in row if isinstance(t, IRI)}
+            found |= {t for triple in self.triples for t in triple if isinstance(t, IRI)}
+            self._labels = self.label_source(found) if self.label_source is not None else {}
+        return self._labels
 
     def __len__(self) -> int:
         return len(self.triples) if self.is_graph else len(self.terms)

@@ -137,9 +137,10 @@ class OxigraphStore:
             return RawResult("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             columns = [v.value for v in answer.variables]
-            rows = [tuple(conv(s[i]) if s[i] is not None else None for i in range(len(columns))) for s in answer]
+            rows = [tuple(map(conv, solution)) for solution in answer]
             return RawResult("SELECT", columns=columns, rows=rows)
-        triples = [(conv(t.subject), conv(t.predicate), conv(t.object)) for t in answer]
+        term = self._term
+        triples = [(term(t.subject), term(t.predicate), term(t.object)) for t in answer]
         return RawResult("CONSTRUCT", triples=triples)
 
     def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
@@ -163,7 +164,7 @@ class OxigraphStore:
             quads = self._store.quads_for_pattern(None, ox.NamedNode(predicate), o, None)
         except ValueError:
             return []
-        return [self._from_ox(q.subject) for q in quads]
+        return [self._term(q.subject) for q in quads]
 
     def graph_names(self) -> set[str]:
         return {g.value for g in self._store.named_graphs() if isinstance(g, self._ox.NamedNode)}
@@ -171,7 +172,14 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def _from_ox(self, t: Any) -> Term:
+    def _term(self, t: Any) -> Term:
+        term = self._from_ox(t)
+        assert term is not None
+        return term
+
+    def _from_ox(self, t: Any) -> Term | None:
+        if t is None:
+            return None
         kind = type(t)
         if kind is self._NamedNode:
             return IRI(t.value)
