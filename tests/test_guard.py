@@ -127,3 +127,14 @@ def test_other_vocabularies_get_names_and_edges(tmp_path):
     assert g.stats().entities == 2
     (chain,) = g.path("Ada", "Bob")
     assert [step.label for step in chain] == ["foaf:knows"]
+
+
+def test_named_graphs_of_a_trig_file_are_queryable_and_from_them_is_allowed(tmp_path):
+    (tmp_path / "g.trig").write_text("@prefix ex: <http://example.org/> .\n@prefix rdfs: "
+                                     "<http://www.w3.org/2000/01/rdf-schema#> .\n"
+                                     'ex:g1 { ex:a a ex:Thing ; rdfs:label "A" . }\n', encoding="utf-8")
+    g = relgraph.open(tmp_path / "g.trig", queries=tmp_path)
+    assert g.query("SELECT ?l WHERE { ?s rdfs:label ?l }").rows == [("A",)]
+    assert g.query("SELECT ?l FROM <http://example.org/g1> WHERE { ?s rdfs:label ?l }").rows == [("A",)]
+    with pytest.raises(relgraph.ForbiddenQueryError):
+        g.query("SELECT ?l FROM <http://example.org/g2> WHERE { ?s rdfs:label ?l }")
