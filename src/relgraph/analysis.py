@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from .errors import ParameterError
 from .kinds import BY_KEY
 from .namespaces import RG_NS
+from .timespan import parse_day
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -465,20 +466,16 @@ def _pagerank(simple: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10, max_i
 
 
 def check_as_of(as_of: object) -> None:
-    """Raise :class:`ParameterError` unless ``as_of`` is None, a date, a year (an int) or text.
-
-    The value itself is passed on unchanged; :func:`relgraph.network.project` reads it (and says when text is not
-    ``YYYY[-MM[-DD]]``).
+    """Raise :class:`ParameterError` before any work unless ``as_of`` is None or a day
+    :func:`relgraph.timespan.parse_day` reads (the one place that decides what a day is).
 
     Examples
     --------
     >>> check_as_of(2015), check_as_of("2015-06")
     (None, None)
     """
-    if as_of is None or isinstance(as_of, (str, dt.date)) or (isinstance(as_of, int)
-                                                                 and not isinstance(as_of, bool)):
-        return
-    raise ParameterError(f"as_of must be a date, a year or text such as '2015-06-01', not {as_of!r}")
+    if as_of is not None:
+        parse_day(as_of)
 
 
 def whole_number(value: object, name: str, *, low: int, high: int | None = None) -> int:

@@ -52,8 +52,10 @@ def parse_day(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-    s = span(text) if text is not None and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) else None
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise ParameterError(f"as_of must be a date, a year or text such as '2015-06-01', not {value!r}")
+    text = str(value).strip()
+    s = span(text) if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) else None
     if s is None:
         shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
         raise ParameterError(f"not a date: {shown!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
