@@ -18,7 +18,7 @@ UG = "https://w3id.org/relgraph/utrecht-guangdong/"
 
 
 @pytest.fixture(scope="session")
-def seed() -> relgraph.RelGraph:
+def seed() -> relgraph.Dataset:
     return relgraph.open(DATA, queries=QUERIES)
 
 

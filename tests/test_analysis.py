@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 import relgraph
-from relgraph import analysis
+from relgraph import network as analysis
 from relgraph.network import project
 
 from .conftest import LETTER, UG
@@ -40,7 +40,7 @@ def net(seed):
     return project(seed)
 
 
-def store_value(g: relgraph.RelGraph, subject: str, prop: str) -> str:
+def store_value(g: relgraph.Dataset, subject: str, prop: str) -> str:
     rows = g.query(f"SELECT ?v WHERE {{ <{subject}> {prop} ?v }}").column("v")
     assert len(rows) == 1, rows
     return str(rows[0])

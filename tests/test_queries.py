@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relgraph.queries import PARAM_TYPES
+from relgraph.sparql import PARAM_TYPES
 
 from .conftest import QUERIES
 

@@ -17,7 +17,12 @@ import relgraph
 from relgraph.cli import cli
 from relgraph.errors import AmbiguousEntityError, EntityNotFoundError, ParameterError
 from relgraph.network import project
-from relgraph.view import PRESETS, View
+from relgraph.view import View
+from relgraph.view.presets import load as load_presets
+
+from .conftest import QUERIES
+
+PRESETS = load_presets(QUERIES)
 from relgraph.view.page import script_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,12 +31,12 @@ UG = "https://w3id.org/relgraph/utrecht-guangdong/"
 
 
 @pytest.fixture(scope="module")
-def g() -> relgraph.RelGraph:
+def g() -> relgraph.Dataset:
     return relgraph.open(DATA)
 
 
 @pytest.fixture(scope="module")
-def page(g: relgraph.RelGraph) -> View:
+def page(g: relgraph.Dataset) -> View:
     return g.view()
 
 
@@ -49,7 +54,7 @@ def test_page_is_self_contained(page: View) -> None:
     assert "vis.Network" in text and "default-src 'none'" in text
 
 
-def test_page_draws_the_projection(g: relgraph.RelGraph, page: View) -> None:
+def test_page_draws_the_projection(g: relgraph.Dataset, page: View) -> None:
     net = project(g)
     data = embedded(page)
     assert {n["id"] for n in data["nodes"]} == set(net.nodes)
@@ -68,7 +73,7 @@ def test_line_styles_follow_status(page: View) -> None:
     assert lines[None] == "link"
 
 
-def test_labels_in_chosen_language_fall_back_to_english(g: relgraph.RelGraph) -> None:
+def test_labels_in_chosen_language_fall_back_to_english(g: relgraph.Dataset) -> None:
     zh = {n["id"]: n["label"] for n in embedded(g.view(lang="zh"))["nodes"]}
     assert zh[UG + "guangdong"] == "广东省"
     assert zh[UG + "doftec"] == "DOFTEC"
@@ -77,7 +82,7 @@ def test_labels_in_chosen_language_fall_back_to_english(g: relgraph.RelGraph) ->
     assert nl[UG + "gedeputeerde-staten"] == "Gedeputeerde Staten van Utrecht"
 
 
-def test_focus_keeps_the_neighbourhood(g: relgraph.RelGraph) -> None:
+def test_focus_keeps_the_neighbourhood(g: relgraph.Dataset) -> None:
     one = embedded(g.view(focus="DOFTEC"))
     two = embedded(g.view(focus="ug:doftec", depth=2))
     assert UG + "doftec" in {n["id"] for n in one["nodes"]} and one["focus"] == UG + "doftec"
@@ -89,14 +94,15 @@ def test_focus_keeps_the_neighbourhood(g: relgraph.RelGraph) -> None:
 
 
 @pytest.mark.parametrize("name", list(PRESETS))
-def test_presets(g: relgraph.RelGraph, name: str) -> None:
+def test_presets(g: relgraph.Dataset, name: str) -> None:
     v = g.view(preset=name)
     assert v.title == PRESETS[name].title and v.nodes > 0
+    assert g.view(preset=name, lang="nl").title == PRESETS[name].titles["nl"] != PRESETS[name].title
     with pytest.raises(ParameterError):
         g.view(preset="nope")
 
 
-def test_agreements_preset(g: relgraph.RelGraph) -> None:
+def test_agreements_preset(g: relgraph.Dataset) -> None:
     data = embedded(g.view(preset="agreements"))
     ids = {n["id"] for n in data["nodes"]}
     assert {UG + "cooperation-doftec-2013", UG + "provincie-utrecht", UG + "guangdong-government"} <= ids
@@ -123,7 +129,7 @@ def test_query_views(tmp_path: Path) -> None:
         g.view(query="count")
 
 
-def test_as_of_marks_undated(g: relgraph.RelGraph) -> None:
+def test_as_of_marks_undated(g: relgraph.Dataset) -> None:
     data = embedded(g.view(as_of="2000"))
     assert data["as_of"] == "2000"
     helds = {e.get("held") for e in data["edges"]}
@@ -137,13 +143,13 @@ def test_script_json_cannot_close_the_script() -> None:
     assert json.loads(text)["a"] == "</script><script>x</script>"
 
 
-def test_hostile_title_is_escaped(g: relgraph.RelGraph) -> None:
+def test_hostile_title_is_escaped(g: relgraph.Dataset) -> None:
     v = g.view(focus="DOFTEC", title='</title><script>window.__pwned=1</script>')
     assert "<script>window.__pwned" not in v.html
     assert "&lt;/title&gt;&lt;script&gt;" in v.html
 
 
-def test_view_object(g: relgraph.RelGraph, tmp_path: Path) -> None:
+def test_view_object(g: relgraph.Dataset, tmp_path: Path) -> None:
     v = g.view(focus="DOFTEC")
     frame = v._repr_html_()
     assert frame.startswith("<iframe srcdoc=\"") and 'sandbox="allow-scripts"' in frame
@@ -174,7 +180,7 @@ def test_cli(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "no preset" in r.output
 
 
-def test_save_writes_through_a_symlink_and_keeps_the_mode(g: relgraph.RelGraph, tmp_path: Path) -> None:
+def test_save_writes_through_a_symlink_and_keeps_the_mode(g: relgraph.Dataset, tmp_path: Path) -> None:
     v = g.view(focus="DOFTEC")
     real = tmp_path / "priv.html"
     real.write_text("old", encoding="utf-8")
@@ -223,7 +229,7 @@ def test_cli_output_to_stdout_and_empty_output(tmp_path: Path, monkeypatch: pyte
     assert list(tmp_path.iterdir()) == []
 
 
-def test_depth_and_as_of_of_other_types(g: relgraph.RelGraph) -> None:
+def test_depth_and_as_of_of_other_types(g: relgraph.Dataset) -> None:
     assert embedded(g.view(focus="DOFTEC", depth="2"))["nodes"] == embedded(g.view(focus="DOFTEC", depth=2))["nodes"]
     for bad in ("two", 2.5, 11, -1, True, None):
         with pytest.raises(ParameterError, match=r"^depth must be a whole number from 0 to 10, not "):

@@ -136,16 +136,16 @@ class Opened:
 
 
 @pytest.fixture(scope="module")
-def g() -> relgraph.RelGraph:
+def g() -> relgraph.Dataset:
     return relgraph.open(DATA)
 
 
 @pytest.fixture(scope="module")
-def default_page(g: relgraph.RelGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def default_page(g: relgraph.Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return g.view().save(tmp_path_factory.mktemp("view") / "relationship.html")
 
 
-def test_draws_the_projection_offline(browser: Any, g: relgraph.RelGraph, default_page: Path, tmp_path: Path) -> None:
+def test_draws_the_projection_offline(browser: Any, g: relgraph.Dataset, default_page: Path, tmp_path: Path) -> None:
     page = Opened(browser, default_page)
     net = project(g)
     assert page.shown_nodes() == set(net.nodes)
@@ -197,7 +197,7 @@ def test_time_control(browser: Any, default_page: Path) -> None:
     page.close()
 
 
-def test_click_shows_quote(browser: Any, g: relgraph.RelGraph, tmp_path: Path) -> None:
+def test_click_shows_quote(browser: Any, g: relgraph.Dataset, tmp_path: Path) -> None:
     path = g.view(tmp_path / "doftec.html", focus="DOFTEC", depth=2)
     page = Opened(browser, Path(tmp_path / "doftec.html"))
     assert path.nodes == len(page.shown_nodes())

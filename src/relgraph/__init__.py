@@ -5,26 +5,33 @@
 >>> g.query("agreements").to_dataframe()          # doctest: +SKIP
 """
 
+from .core import Graph
+from .dataset import Dataset, open
 from .errors import (
     AmbiguousEntityError,
     DataError,
     EntityNotFoundError,
     ExportError,
     ForbiddenQueryError,
+    FormatError,
     ParameterError,
     QueryError,
     RelgraphError,
     UnknownQueryError,
     ValidationError,
 )
-from .graph import RelGraph, Stats, open
 from .results import Result
+from .stats import Stats
 from .terms import IRI, BNode, Literal
+
+#: The former name of :class:`Dataset`, kept so that code written for relgraph 0.1 still runs.
+RelGraph = Dataset
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "AmbiguousEntityError", "BNode", "DataError", "EntityNotFoundError", "ExportError", "ForbiddenQueryError",
-    "IRI", "Literal", "ParameterError", "QueryError", "RelGraph", "RelgraphError", "Result", "Stats",
+    "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EntityNotFoundError", "ExportError",
+    "ForbiddenQueryError", "FormatError", "Graph", "IRI", "Literal", "ParameterError", "QueryError", "RelGraph",
+    "RelgraphError", "Result", "Stats",
     "UnknownQueryError", "ValidationError", "open",
 ]

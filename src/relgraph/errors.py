@@ -51,11 +51,22 @@ class UnknownQueryError(RelgraphError):
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
         self.name, self.suggestions = name, list(suggestions)
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no query named {name!r}{hint} (see 'relgraph queries')")
+        super().__init__(f"no query named {name!r}{hint}")
 
 
 class ParameterError(RelgraphError):
-    """Raised when a query parameter is missing, unknown, or of the wrong type."""
+    """Raised when an argument or a query parameter is missing, unknown, or of the wrong type.
+
+    ``param`` names the query parameter concerned, when it is one (so a command line can say how to give it).
+    """
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        self.param = param
+        super().__init__(message)
+
+
+class FormatError(ParameterError):
+    """Raised when an output format does not fit the answer (rows asked for as Turtle, triples as a table)."""
 
 
 def _shown(name: str, limit: int = 80) -> str:

@@ -33,15 +33,17 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .arguments import as_of_day
+from .core import Graph
 from .errors import ExportError, ParameterError
 from .fileio import is_folder_path, write_text, write_texts
+from .languages import check_lang
 from .namespaces import PREFIXES
+from .network.projection import project
 from .timespan import span
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
-
-    from .graph import RelGraph
 
 #: Export formats: the network ones are made from the projection, ``jsonld`` from the RDF data.
 FORMATS = ("graphml", "gexf", "jsonld", "csv")
@@ -57,7 +59,7 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _NOT_XML = re.compile(r"[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def export(g: RelGraph, format: str, path: str | os.PathLike[str] | None = None, *, lang: str = "en",
+def export(g: Graph, format: str, path: str | os.PathLike[str] | None = None, *, lang: str = "en",
            as_of: str | dt.date | None = None) -> str | list[Path]:
     """Export the graph in ``format``: ``"graphml"``, ``"gexf"``, ``"jsonld"`` or ``"csv"``.
 
@@ -75,15 +77,10 @@ def export(g: RelGraph, format: str, path: str | os.PathLike[str] | None = None,
     >>> export(g, "csv", "out/")                                                        # doctest: +SKIP
     [PosixPath('out/nodes.csv'), PosixPath('out/edges.csv')]
     """
-    from .analysis import check_as_of
-    from .graph import LANGS
-    from .network import project
-
     if format not in FORMATS:
         raise ParameterError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
-    if lang not in LANGS:
-        raise ParameterError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    check_as_of(as_of)
+    check_lang(lang)
+    day = as_of_day(as_of)
     if path is not None and os.fspath(path) in ("", b""):
         raise ExportError("empty output path: give a file name")
     if format == "jsonld":
@@ -93,7 +90,7 @@ def export(g: RelGraph, format: str, path: str | os.PathLike[str] | None = None,
         return text if path is None else [write_text(path, text)]
     if format == "csv" and path is None:
         raise ParameterError("csv export writes two files: give a path (a folder ending in '/', or a name)")
-    net = project(g, lang=lang, as_of=as_of)
+    net = project(g, lang=lang, as_of=day)
     if format == "csv":
         assert path is not None
         nodes_path, edges_path = csv_paths(path)
@@ -138,7 +135,7 @@ def to_gexf(net: nx.MultiDiGraph) -> str:
     return _XML_DECLARATION + "\n".join(nx.generate_gexf(timed, encoding="utf-8", prettyprint=True)) + "\n"
 
 
-def to_jsonld(g: RelGraph) -> str:
+def to_jsonld(g: Graph) -> str:
     """Every triple of the store as JSON-LD, with an ``@context`` of the known prefixes the data uses.
 
     Examples

@@ -14,6 +14,7 @@ import unicodedata
 from enum import StrEnum
 from typing import Any
 
+from .errors import FormatError
 from .namespaces import compact
 from .results import Result
 from .terms import IRI, Literal, Term
@@ -38,42 +39,71 @@ GRAPH = (Format.TURTLE, Format.NT, Format.JSONLD)
 
 def render(result: Result, fmt: Format | str = Format.TABLE, *, iris: bool = False,
            max_width: int | None = None) -> str:
-    """Render ``result`` in ``fmt``. ``max_width`` shrinks the widest table columns to fit a terminal."""
+    """Render ``result`` in ``fmt``. ``max_width`` shrinks the widest table columns to fit a terminal.
+
+    Raises :class:`~relgraph.errors.FormatError` when the format does not fit the answer (rows as Turtle,
+    triples as CSV).
+    """
     fmt = Format(fmt)
     if result.is_graph:
         if fmt in TABULAR and fmt is not Format.TABLE:
-            raise ValueError(f"a {result.form} query gives triples: use --format turtle, nt or jsonld")
+            raise FormatError(f"a {result.form} query gives triples: use the format turtle, nt or jsonld")
         text = result.serialize(fmt.value if fmt in GRAPH else "turtle")
         return text if text.endswith("\n") or not text else text + "\n"
     if fmt in GRAPH:
-        raise ValueError(f"a {result.form} query gives rows: use --format table, csv, tsv, json or markdown")
+        raise FormatError(f"a {result.form} query gives rows: use the format table, csv, tsv, json or markdown")
     if result.form == "ASK":
         value = bool(result.boolean)
         if fmt is Format.JSON:
             return json.dumps({"boolean": value}) + "\n"
-        header, rows = ["answer"], [["yes" if value else "no"]] if fmt is Format.TABLE else [[str(value).lower()]]
-    else:
-        full = fmt in (Format.CSV, Format.TSV, Format.JSON)
-        header = list(result.columns)
-        rows = [[_cell(result, t, iris=iris, full=full) for t in row] for row in result.terms]
+        answer = ("yes" if value else "no") if fmt is Format.TABLE else str(value).lower()
+        return write_rows(["answer"], [[answer]], fmt, max_width=max_width, footer=False)
     if fmt is Format.JSON:
-        objects = [dict(zip(header, (_json_value(result, t, iris) for t in row))) for row in result.terms]
+        rows: list[list[Any]] = [[_json_value(result, t, iris) for t in row] for row in result.terms]
+    else:
+        full = fmt in (Format.CSV, Format.TSV)
+        rows = [[_cell(result, t, iris=iris, full=full) for t in row] for row in result.terms]
+    return write_rows(list(result.columns), rows, fmt, max_width=max_width)
+
+
+def write_rows(header: list[str], rows: list[list[Any]], fmt: Format | str = Format.TABLE, *,
+               max_width: int | None = None, footer: bool = True) -> str:
+    """Rows of plain values as text in one of the tabular formats: the one row writer of every command.
+
+    ``None`` is an empty cell (``null`` in JSON); in JSON, values that are not JSON types are written as text.
+
+    Examples
+    --------
+    >>> print(write_rows(["label", "score"], [["DOFTEC", 3]], "csv"), end="")
+    label,score
+    DOFTEC,3
+    """
+    fmt = Format(fmt)
+    if fmt not in TABULAR:
+        raise FormatError(f"rows cannot be written as {fmt.value}: use the format table, csv, tsv, json or markdown")
+    if fmt is Format.JSON:
+        objects = [dict(zip(header, (_json_plain(v) for v in row))) for row in rows]
         return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    cells = [["" if c is None else str(c) for c in row] for row in rows]
     if fmt in (Format.CSV, Format.TSV):
         buf = io.StringIO()
         if fmt is Format.CSV:
             writer = csv.writer(buf, lineterminator="\n")
             writer.writerow(header)
-            writer.writerows(rows)
+            writer.writerows(cells)
         else:
-            for line in [header, *rows]:
+            for line in [header, *cells]:
                 buf.write("\t".join(_tsv(c) for c in line) + "\n")
         return buf.getvalue()
     if fmt is Format.MARKDOWN:
         lines = ["| " + " | ".join(_md(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in cells]
         return "\n".join(lines) + "\n"
-    return _table(header, rows, max_width=max_width, footer=result.form == "SELECT")
+    return _table(header, cells, max_width=max_width, footer=footer)
+
+
+def _json_plain(value: Any) -> Any:
+    return value if value is None or isinstance(value, (int, float, bool, str)) else str(value)
 
 
 def _cell(result: Result, term: Term | None, *, iris: bool, full: bool) -> str:
@@ -170,5 +200,4 @@ def table(header: list[str], rows: list[list[object]], *, max_width: int | None 
     ──────  ─────
     DOFTEC  3
     """
-    cells = [["" if c is None else str(c) for c in row] for row in rows]
-    return _table(list(header), cells, max_width=max_width, footer=footer)
+    return write_rows(list(header), [list(r) for r in rows], Format.TABLE, max_width=max_width, footer=footer)

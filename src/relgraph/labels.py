@@ -12,17 +12,13 @@ import re
 from collections.abc import Iterable
 
 from .errors import AmbiguousEntityError, EntityNotFoundError
-from .namespaces import compact, expand
+from .languages import COMMON_TAGS, FALLBACK
+from .namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, RG, compact, expand
 from .store import Store
 from .terms import IRI, Literal
 
-#: Where a name is found: rdfs:label and skos:prefLabel first, schema:name and foaf:name for data that uses those.
-LABEL_PATH = ("<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel>"
-              "|<https://schema.org/name>|<http://schema.org/name>|<http://xmlns.com/foaf/0.1/name>")
-ALL_LABELS_PATH = LABEL_PATH + "|<http://www.w3.org/2004/02/skos/core#altLabel>"
-
-#: Languages tried after the wanted one, in order.
-FALLBACK = ("en", "nl")
+#: Every name of an entity as a SPARQL property path.
+ALL_LABELS_PATH = "|".join(f"<{p}>" for p in NAME_PROPERTIES)
 
 _SAFE_IRI = re.compile(r'^[^<>"{}|^`\\\s]+$')
 
@@ -33,8 +29,8 @@ _NOT_ENTITY = """
       <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty>
       <http://www.w3.org/2002/07/owl#Ontology> <http://www.w3.org/2000/01/rdf-schema#Class>
       <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> <http://www.w3.org/2004/02/skos/core#ConceptScheme> } }
-  FILTER(!STRSTARTS(STR(?s), "https://w3id.org/relgraph/ontology#"))
-"""
+  FILTER(!STRSTARTS(STR(?s), "%s"))
+""" % RG.NS
 
 
 def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> str | None:
@@ -50,11 +46,6 @@ def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> s
         if key in by_lang:
             return by_lang[key]
     return next(iter(by_lang.values()), None)
-
-
-#: The label properties, in the order they are tried.
-LABEL_PROPERTIES = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
-                    "https://schema.org/name", "http://schema.org/name", "http://xmlns.com/foaf/0.1/name")
 
 
 def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
@@ -74,8 +65,7 @@ def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str
     return out
 
 
-_TAGS = (None, "en", "nl", "zh", "zh-hans", "zh-hant", "de", "fr")
-_ALL_LABEL_PROPERTIES = (*LABEL_PROPERTIES, "http://www.w3.org/2004/02/skos/core#altLabel")
+_TAGS = (None, *COMMON_TAGS)
 
 
 def _exact_label(store: Store, text: str) -> IRI | None:
@@ -85,7 +75,7 @@ def _exact_label(store: Store, text: str) -> IRI | None:
     """
     hits: set[str] = set()
     for tag in _TAGS:
-        for prop in _ALL_LABEL_PROPERTIES:
+        for prop in NAME_PROPERTIES:
             hits.update(str(s) for s in store.subjects(prop, Literal(text, lang=tag)) if isinstance(s, IRI))
     if len(hits) != 1:
         return None

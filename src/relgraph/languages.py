@@ -30,6 +30,10 @@ def table() -> dict[str, Any]:
 #: The language codes, the default (English) first.
 LANGS: tuple[str, ...] = tuple(table()["languages"])
 DEFAULT = LANGS[0]
+#: Languages a label is taken in when there is none in the language asked for, in order.
+FALLBACK: tuple[str, ...] = tuple(table()["fallback"])
+#: Language tags tried first when a name is looked up exactly (an index look-up per tag).
+COMMON_TAGS: tuple[str, ...] = tuple(table()["common_tags"])
 
 
 def check_lang(lang: object) -> str:

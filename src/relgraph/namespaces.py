@@ -39,24 +39,93 @@ class _Closed(type):
         raise AttributeError(f"term {name!r} is not in {cls.__name__}")
 
 
-class RG(metaclass=_Closed):
-    """Own terms of the relgraph ontology (``data/ontology.ttl``)."""
+def _terms(ns: str, names: str) -> dict[str, str]:
+    return {name: ns + name for name in names.split()}
 
-    Agreement = RG_NS + "Agreement"
-    SisterRelationship = RG_NS + "SisterRelationship"
-    Outcome = RG_NS + "Outcome"
-    Objective = RG_NS + "Objective"
-    LessonLearned = RG_NS + "LessonLearned"
-    Decision = RG_NS + "Decision"
-    UnnamedParty = RG_NS + "UnnamedParty"
-    Theme = RG_NS + "Theme"
-    quote = RG_NS + "quote"
-    party = RG_NS + "party"
-    status = RG_NS + "status"
-    certainty = RG_NS + "certainty"
-    reasoning = RG_NS + "reasoning"
-    unknown = RG_NS + "unknown"
-    Inferred = RG_NS + "Inferred"
+
+class RG(metaclass=_Closed):
+    """Own terms of the relgraph ontology (``data/ontology.ttl``) that the code uses."""
+
+    NS = RG_NS
+    locals().update(_terms(RG_NS, """Agreement SisterRelationship Outcome Objective LessonLearned Decision
+        UnnamedParty Theme Status Role AgreementKind quote party status certainty reasoning unknown Inferred count
+        holderNamed subject dateSigned agreementKind rationale theme signedAt resultOf lessonFrom agent event
+        Active Ended"""))
+
+
+class ORG(metaclass=_Closed):
+    """W3C Organization Ontology terms the code uses."""
+
+    NS = PREFIXES["org"]
+    locals().update(_terms(NS, """Organization FormalOrganization OrganizationalUnit OrganizationalCollaboration
+        Post Membership member organization role memberDuring unitOf postIn heldBy"""))
+
+
+class CV(metaclass=_Closed):
+    """EU Core Public Organisation / Public Event vocabulary terms the code uses."""
+
+    NS = PREFIXES["cv"]
+    locals().update(_terms(NS, "PublicOrganisation PublicEvent Participation role"))
+
+
+class SCHEMA(metaclass=_Closed):
+    """schema.org terms the code uses (``https://schema.org/``)."""
+
+    NS = PREFIXES["schema"]
+    locals().update(_terms(NS, """name startDate endDate sameAs superEvent Event Place Person Organization Museum
+        CollegeOrUniversity EducationalOrganization ResearchOrganization Corporation Brand DigitalDocument
+        datePublished publisher url"""))
+
+
+class SKOS(metaclass=_Closed):
+    """SKOS terms the code uses."""
+
+    NS = PREFIXES["skos"]
+    locals().update(_terms(NS, "prefLabel altLabel definition note broader Concept ConceptScheme"))
+
+
+class PROV(metaclass=_Closed):
+    """PROV-O terms the code uses."""
+
+    NS = PREFIXES["prov"]
+    locals().update(_terms(NS, "Entity hadPrimarySource startedAtTime endedAtTime"))
+
+
+class RDF(metaclass=_Closed):
+    NS = PREFIXES["rdf"]
+    locals().update(_terms(NS, "type Property langString"))
+
+
+class RDFS(metaclass=_Closed):
+    NS = PREFIXES["rdfs"]
+    locals().update(_terms(NS, "label comment Class subClassOf"))
+
+
+class OWL(metaclass=_Closed):
+    NS = PREFIXES["owl"]
+    locals().update(_terms(NS, "Class ObjectProperty DatatypeProperty Ontology sameAs"))
+
+
+class DCT(metaclass=_Closed):
+    NS = PREFIXES["dct"]
+    locals().update(_terms(NS, "date title"))
+
+
+class FOAF(metaclass=_Closed):
+    NS = PREFIXES["foaf"]
+    locals().update(_terms(NS, "name Person"))
+
+
+class XSD(metaclass=_Closed):
+    NS = PREFIXES["xsd"]
+    locals().update(_terms(NS, "string integer date gYear gYearMonth dateTime"))
+
+
+#: Where a name is found, in the order tried: rdfs:label and skos:prefLabel first, then schema:name (both
+#: schemes) and foaf:name for data that uses those.
+LABEL_PROPERTIES: Final = (RDFS.label, SKOS.prefLabel, SCHEMA.name, "http://schema.org/name", FOAF.name)
+#: The label properties and the alternative labels: every name a person may type for an entity.
+NAME_PROPERTIES: Final = (*LABEL_PROPERTIES, SKOS.altLabel)
 
 
 def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:

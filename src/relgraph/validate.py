@@ -17,15 +17,13 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import DataError, ValidationError
-from .labels import labels as _labels
+from .core import Graph
+from .errors import DataError, ForbiddenQueryError, ValidationError
 from .namespaces import compact
-from .store import FORMATS
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .graph import RelGraph
+from .sparql import check_read_only
+from .store.files import FORMATS, parse
 
 #: The shapes file looked for beside the data when none is given.
 DEFAULT_SHAPES = "shapes.ttl"
@@ -78,19 +76,19 @@ class Report:
         return "\n".join(str(f) for f in self.findings)
 
 
-def shapes_path(g: RelGraph, shapes: str | Path | None = None) -> Path:
+def shapes_path(g: Graph, shapes: str | Path | None = None) -> Path:
     """The shapes file to use: ``shapes`` if given, else ``shapes.ttl`` in the data folder (or beside the data file).
 
     Raises :class:`ValidationError` when that file does not exist.
     """
     path = Path(shapes) if shapes is not None else _data_folder(g) / DEFAULT_SHAPES
     if not path.is_file():
-        hint = "" if shapes is not None else " (the default is shapes.ttl beside the data; give another with --shapes)"
+        hint = "" if shapes is not None else " (the default is shapes.ttl beside the data)"
         raise ValidationError(f"{path}: no SHACL shapes file here{hint}")
     return path
 
 
-def validate(g: RelGraph, shapes: str | Path | None = None) -> Report:
+def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     """Check the data of ``g`` against SHACL shapes and say, line by line, what does not conform.
 
     Parameters
@@ -152,7 +150,7 @@ def validate(g: RelGraph, shapes: str | Path | None = None) -> Report:
         # constraint with MINUS or SERVICE, for instance)
         raise ValidationError(f"{path}: not valid SHACL: {_reason(results)}")
     findings = _findings(results)
-    names = _labels(g.store, {f.focus for f in findings if not f.focus.startswith("_:")}, "en")
+    names = g.labels({f.focus for f in findings if not f.focus.startswith("_:")})
     findings = sorted({f if f.focus.startswith("_:") else _with_label(f, names[f.focus]) for f in findings})
     checked = len(_focus_nodes(shapes_graph, data + ontology))
     return Report(conforms=bool(conforms), findings=findings, checked=checked, shapes=str(path))
@@ -161,7 +159,7 @@ def validate(g: RelGraph, shapes: str | Path | None = None) -> Report:
 # ---------------------------------------------------------------------------------------------- helpers
 
 
-def _data_folder(g: RelGraph) -> Path:
+def _data_folder(g: Graph) -> Path:
     if g.data_path is not None:
         return g.data_path if g.data_path.is_dir() else g.data_path.parent
     return g.files[0].parent if g.files else Path(".")
@@ -197,9 +195,6 @@ def _check_local(shapes: Any, path: Path) -> None:
     call the endpoint."""
     from rdflib import Literal, URIRef
 
-    from .errors import ForbiddenQueryError
-    from .sparql import check_read_only
-
     for key in ("select", "ask", "construct", "update"):
         for text in shapes.objects(None, URIRef(_SH + key)):
             if not isinstance(text, Literal):
@@ -214,7 +209,7 @@ def _is_ontology(path: Path) -> bool:
     return path.name.lower().startswith("ontology")
 
 
-def _split(g: RelGraph) -> tuple[list[Path], list[Path]]:
+def _split(g: Graph) -> tuple[list[Path], list[Path]]:
     """The files to validate and the ontology files of ``g``.
 
     pySHACL copies only the RDFS/OWL axioms of its ontology graph into the data graph, not the concepts an
@@ -230,20 +225,12 @@ def _split(g: RelGraph) -> tuple[list[Path], list[Path]]:
 
 
 def _check_syntax(path: Path) -> None:
-    """Parse the shapes with pyoxigraph, which says where a syntax error is."""
-    import pyoxigraph
-
+    """Parse the shapes with Oxigraph, which says where a syntax error is."""
     try:
-        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
-            pass
-    except SyntaxError as e:
-        message = (e.msg or str(e)).split("\n")[0]
-        if message.startswith("Parser error "):  # "Parser error at line 4 between columns 11 and 18: <reason>"
-            message = message.split(": ", 1)[-1]
-        where = ":".join(str(p) for p in (path, e.lineno, e.offset) if p is not None)
-        raise ValidationError(f"{where}: shapes file is not valid Turtle: {message}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValidationError(f"{path}: cannot read the shapes: {e}") from None
+        parse(path)
+    except DataError as e:
+        raise ValidationError(f"{e}" if e.line is None else
+                              f"{e.path}:{e.line}:{e.column}: shapes file is not valid Turtle: {e.reason}") from None
 
 
 @contextlib.contextmanager
@@ -259,21 +246,23 @@ def _quiet_rdflib() -> Iterator[None]:
 
 
 def _load(rdflib: Any, files: Iterable[Path]) -> Any:
-    """One rdflib graph holding every triple of ``files`` (the triples of named graphs included)."""
+    """One rdflib graph holding every triple of ``files`` (the triples of named graphs included), parsed by
+    :func:`relgraph.store.files.parse`, the one parser of data files."""
     graph = rdflib.Graph()
     for f in files:
-        fmt = FORMATS[f.suffix.lower()]
-        try:
-            if fmt in ("trig", "nquads"):
-                ds = rdflib.Dataset()
-                ds.parse(str(f), format=fmt)
-                for s, p, o, _ in ds.quads():
-                    graph.add((s, p, o))
-            else:
-                graph.parse(str(f), format={"ntriples": "nt"}.get(fmt, fmt))
-        except Exception as e:  # noqa: BLE001 - rdflib raises many kinds of parse errors
-            raise DataError(str(e).split("\n")[0], path=str(f)) from None
+        graph += (tuple(_rdflib_term(rdflib, t) for t in (q.subject, q.predicate, q.object)) for q in parse(f))
     return graph
+
+
+def _rdflib_term(rdflib: Any, term: Any) -> Any:
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return rdflib.URIRef(term.value)
+    if kind == "BlankNode":
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
 def _findings(results: Any) -> list[Finding]:

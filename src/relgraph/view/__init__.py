@@ -14,16 +14,14 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..errors import ParameterError
+from ..arguments import as_of_day
+from ..core import Graph
 from ..fileio import folder_target, write_text
-from .presets import DEFAULT, PRESETS, Preset
+from ..languages import check_lang
+from .presets import Preset, load
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..graph import RelGraph
-
-__all__ = ["DEFAULT", "PRESETS", "Preset", "View", "default_file_name", "presets", "view"]
+__all__ = ["Preset", "View", "default_file_name", "presets", "view"]
 
 
 def default_file_name(preset: str | None = None, focus: str | None = None, query: str | None = None) -> str:
@@ -35,7 +33,7 @@ def default_file_name(preset: str | None = None, focus: str | None = None, query
     >>> default_file_name(focus="DOFTEC"), default_file_name()
     ('focus-doftec.html', 'relationship.html')
     """
-    name = f"focus-{focus}" if focus else (query or preset or DEFAULT)
+    name = f"focus-{focus}" if focus else (query or preset or "relationship")
     slug = re.sub(r"[^\w-]+", "-", name.lower(), flags=re.UNICODE).strip("-") or "view"
     return f"{slug}.html"
 
@@ -87,7 +85,7 @@ class View:
                 f'style="width:100%;height:{self.height}px;border:1px solid #d9dee5;border-radius:4px"></iframe>')
 
 
-def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str = "en", focus: str | None = None,
+def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "en", focus: str | None = None,
          depth: int = 1, preset: str | None = None, query: str | None = None,
          as_of: str | int | dt.date | None = None, title: str | None = None, **params: object) -> View:
     """Draw the graph (or a preset, a query's result, or one entity's neighbourhood) as a self-contained page.
@@ -105,7 +103,7 @@ def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str =
         Keep only the entities within ``depth`` steps of ``focus`` (a label in any language, a prefixed name or
         an IRI); ``depth`` is a whole number from 0 to 10 (an int, or text such as ``"2"``).
     preset
-        One of :data:`PRESETS` (default ``relationship``, the whole graph).
+        One of :func:`presets` (default: the first, the whole graph).
     query, params
         A named query to draw instead (CONSTRUCT, or SELECT with ``?source ?relation ?target``), and its
         parameters.
@@ -122,17 +120,15 @@ def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str =
     >>> g.view("views/relationship.html", lang="nl")                      # doctest: +SKIP
     >>> g.view(focus="DOFTEC", depth=2)                                   # doctest: +SKIP
     """
-    from ..graph import LANGS
     from .build import page_data, select
     from .page import render
 
-    if lang not in LANGS:
-        raise ParameterError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    if isinstance(as_of, dt.datetime):
-        as_of = as_of.date()
-    day = as_of.isoformat() if isinstance(as_of, dt.date) else (None if as_of is None else str(as_of))
+    check_lang(lang)
+    when = as_of_day(as_of)
+    day = str(as_of) if isinstance(as_of, (str, int)) else (when.isoformat() if when else None)
     net, default_title, description, focus_iri = select(g, lang=lang, focus=focus, depth=depth, preset=preset,
-                                                        query=query, as_of=as_of, params=params)
+                                                        query=query, as_of=when, params=params,
+                                                        presets=presets(g))
     sources = sorted({str(s) for _, _, s in net.edges(data="source") if s}
                      | {str(s) for _, s in net.nodes(data="source") if s})
     source_names = g.labels(sources, lang) if sources else {}
@@ -155,12 +151,13 @@ def view(g: RelGraph, path: str | os.PathLike[str] | None = None, *, lang: str =
     return result
 
 
-def presets() -> list[Preset]:
-    """The named views, in the order ``relgraph view --list`` shows them.
+def presets(g: Graph) -> dict[str, Preset]:
+    """The named views of ``g``'s dataset by name (``presets.toml`` beside its named queries), the default first.
 
     Examples
     --------
-    >>> [p.name for p in presets()][:1]
+    >>> from relgraph.store import open_store
+    >>> list(presets(Graph(open_store([]))))
     ['relationship']
     """
-    return list(PRESETS.values())
+    return load(g.catalogue.folder)

@@ -12,16 +12,18 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..arguments import whole_number
+from ..core import Graph
 from ..errors import ExportError, ParameterError
-from ..namespaces import PREFIXES, compact
-from .presets import DEFAULT, PRESETS
+from ..kinds import kind_names
+from ..namespaces import RG, SKOS, compact
+from ..network.projection import project
+from ..sparql import looks_like_name, parse
+from ..terms import IRI
+from .presets import Preset
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
-
-    from ..graph import RelGraph
-
-RG = PREFIXES["rg"]
 
 #: Colour, shape and size of each kind of node (colour-blind-safe hues, shape as a second cue).
 STYLE: dict[str, dict[str, Any]] = {
@@ -56,14 +58,14 @@ LINES = {
                  "zh": "意向、考虑中、预期、可能、计划中或筹备中"},
     "link": {"en": "link without a status of its own", "nl": "verband zonder eigen status", "zh": "无自身状态的关联"},
 }
-THEME_EDGES = {RG + "theme"}
+THEME_EDGES = {RG.theme}
 #: The most steps around a focused entity a view takes.
 MAX_DEPTH = 10
-BROADER = PREFIXES["skos"] + "broader"
+BROADER = SKOS.broader
 
 
-def select(g: RelGraph, *, lang: str = "en", focus: str | None = None, depth: int = 1, preset: str | None = None,
-           query: str | None = None, as_of: str | int | dt.date | None = None,
+def select(g: Graph, *, presets: Mapping[str, Preset], lang: str = "en", focus: str | None = None, depth: int = 1,
+           preset: str | None = None, query: str | None = None, as_of: dt.date | None = None,
            params: Mapping[str, object] | None = None) -> tuple[nx.MultiDiGraph, str, str, str | None]:
     """The network to draw, a default title, a one-line description, and the focused entity (if any).
 
@@ -76,11 +78,7 @@ def select(g: RelGraph, *, lang: str = "en", focus: str | None = None, depth: in
     """
     import networkx as nx
 
-    from ..analysis import check_as_of, whole_number
-    from ..network import project
-
     depth = whole_number(depth, "depth", low=0, high=MAX_DEPTH)
-    check_as_of(as_of)
     if query is not None and preset is not None:
         raise ParameterError("give either a preset or a query, not both")
     full = project(g, lang=lang, as_of=as_of)
@@ -88,14 +86,14 @@ def select(g: RelGraph, *, lang: str = "en", focus: str | None = None, depth: in
         net, title = _from_query(g, full, query, lang, params or {})
         what = f"Result of the query {query!r}."
     else:
-        name = preset or DEFAULT
-        if name not in PRESETS:
-            raise ParameterError(f"no preset called {name!r}; choose one of {', '.join(PRESETS)}")
-        p = PRESETS[name]
+        name = preset or next(iter(presets))
+        if name not in presets:
+            raise ParameterError(f"no preset called {name!r}; choose one of {', '.join(presets)}")
+        p = presets[name]
         seeds = {n for n, k in full.nodes(data="kind") if k in p.seed_kinds}
         seeds |= {n for u, v, k in full.edges(data="kind") if k in p.seed_edges for n in (u, v)}
         net = _around(full, seeds, p.depth) if (p.seed_kinds or p.seed_edges) else full
-        title, what = p.title, p.description
+        title, what = p.title_in(lang), p.description_in(lang)
     iri = None
     if focus is not None:
         iri = str(g.resolve(focus))
@@ -120,14 +118,10 @@ def _around(net: nx.MultiDiGraph, seeds: set[str], depth: int) -> nx.MultiDiGrap
     return net.subgraph(keep)
 
 
-def _from_query(g: RelGraph, full: nx.MultiDiGraph, name: str, lang: str,
+def _from_query(g: Graph, full: nx.MultiDiGraph, name: str, lang: str,
                 params: Mapping[str, object]) -> tuple[nx.MultiDiGraph, str]:
     """The network a named query draws: its CONSTRUCT triples, or its SELECT rows of source, relation, target."""
     import networkx as nx
-
-    from ..network import kind_names
-    from ..queries import looks_like_name, parse
-    from ..terms import IRI
 
     named = g.named_query(name) if looks_like_name(name) else parse(name, "sparql")
     result = g.run(named, params, lang=lang)
@@ -204,7 +198,6 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
     >>> page_data(net)["nodes"][0]["label"]
     'A'
     """
-    from ..network import kind_names
     from .layout import positions
 
     pos = positions(net) if net.number_of_nodes() else {}
@@ -265,7 +258,7 @@ def _local(iri: Any) -> str | None:
     if not iri:
         return None
     text = str(iri)
-    return text[len(RG):] if text.startswith(RG) else text
+    return text[len(RG.NS):] if text.startswith(RG.NS) else text
 
 
 def _themes(net: nx.MultiDiGraph) -> dict[str, list[str]]:

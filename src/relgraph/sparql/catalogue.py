@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError, ParameterError, UnknownQueryError
-from .terms import IRI, XSD, Literal, Term
+from ..errors import DataError, ParameterError, UnknownQueryError
+from ..namespaces import expand
+from ..terms import IRI, XSD, Literal, Term
 
 #: Parameter types and what a value of each looks like.
 PARAM_TYPES = {
@@ -68,8 +69,9 @@ class NamedQuery:
         bound: dict[str, Term] = {}
         for p in self.params:
             if p.name not in values:
-                example = f", e.g. -p {p.name}={p.example}" if p.example else ""
-                raise ParameterError(f"query {self.name!r} needs parameter {p.name!r} ({p.type}{example})")
+                example = f", e.g. {p.name}={p.example}" if p.example else ""
+                raise ParameterError(f"query {self.name!r} needs parameter {p.name!r} ({p.type}{example})",
+                                     param=p.name)
             bound[p.name] = convert(p, values[p.name], resolve)
         return bound
 
@@ -84,7 +86,7 @@ def convert(param: Param, value: object, resolve: Callable[[str], IRI]) -> Term:
     if param.type == "entity":
         return resolve(text)
     if param.type == "iri":
-        from .namespaces import expand
+
         iri = expand(text)
         if iri is None or any(c in iri for c in '<>"{}|^`\\ \n\t'):
             raise bad

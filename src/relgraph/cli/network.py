@@ -1,6 +1,6 @@
 """The network commands of ``relgraph``: ``path``, ``neighbours``, ``rank`` and ``export``.
 
-Each command is a thin layer over :mod:`relgraph.analysis` or :mod:`relgraph.export` (the same functions a
+Each command is a thin layer over :mod:`relgraph.network` or :mod:`relgraph.export` (the same functions a
 notebook calls through :class:`~relgraph.RelGraph`): it parses the options, calls one function and formats the
 answer. ``--as-of DATE`` keeps the relations that held on that day; those with no known date are kept, marked
 "date unknown", and counted in a closing line. Registered in :mod:`relgraph.cli`.
@@ -8,42 +8,14 @@ answer. ``--as-of DATE`` keeps the relations that held on that day; those with n
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import shutil
-import sys
-from typing import Any
 
 import click
 
-from . import analysis
-from .export import FORMATS as EXPORT_FORMATS
-from .export import export as export_graph
-from .formatting import table
-from .graph import LANGS
-from .kinds import BY_KEY
-
-_AS_OF_HELP = ("Keep only the relations that held on this day (YYYY-MM-DD, YYYY-MM or YYYY); "
-               "those with no known date are kept and marked.")
-
-
-def _lang(f: Any) -> Any:
-    return click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
-                        help="Language of the labels.")(f)
-
-
-def _as_of(f: Any) -> Any:
-    return click.option("--as-of", "as_of", metavar="DATE", default=None, help=_AS_OF_HELP)(f)
-
-
-def _format(f: Any) -> Any:
-    return click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-                        show_default=True, help="Output format.")(f)
-
-
-def _width() -> int | None:
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+from .. import network as analysis
+from ..export import FORMATS as EXPORT_FORMATS
+from ..kinds import BY_KEY
+from .options import Context, as_of_option, emit_rows, format_option, lang_option, pass_ctx, terminal_width
 
 
 def _undated_line(n: int, what: str) -> str:
@@ -53,20 +25,6 @@ def _undated_line(n: int, what: str) -> str:
             f"{'are' if plural else 'is'} {what}")
 
 
-def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, shown: list[str]) -> None:
-    """Print ``rows`` as CSV or JSON (all ``columns``), or as a table (the ``shown`` columns)."""
-    if fmt == "json":
-        click.echo(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([["" if r.get(c) is None else r.get(c) for c in columns] for r in rows])
-        click.echo(buf.getvalue(), nl=False)
-    else:
-        click.echo(table(shown, [[r.get(c) for c in shown] for r in rows], max_width=_width()), nl=False)
-
-
 @click.command()
 @click.argument("source")
 @click.argument("target")
@@ -74,11 +32,11 @@ def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, shown: list[
               show_default=True, help="Show at most this many chains when several are equally short.")
 @click.option("--no-quotes", is_flag=True, help="Leave out the source quote under each step.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
-@_as_of
-@_lang
-@click.pass_obj
-def path(obj: Any, source: str, target: str, max_paths: int, no_quotes: bool, fmt: str, as_of: str | None,
+              help="Output format: the chains in words, or as JSON.")
+@as_of_option
+@lang_option
+@pass_ctx
+def path(obj: Context, source: str, target: str, max_paths: int, no_quotes: bool, fmt: str, as_of: str | None,
          lang: str) -> None:
     """Show the shortest chains of relations between two entities, each step with its source quote.
 
@@ -103,7 +61,7 @@ def path(obj: Any, source: str, target: str, max_paths: int, no_quotes: bool, fm
         click.echo("")
         if len(found) > 1:
             click.echo(f"[{i}]")
-        click.echo(analysis.path_text(p, quotes=not no_quotes, width=_width() or 100))
+        click.echo(analysis.path_text(p, quotes=not no_quotes, width=terminal_width() or 100))
     if as_of:
         unknown = {(frozenset((s.source, s.target)), s.relation, s.kind) for p in found for s in p if s.date_unknown}
         click.echo("")
@@ -117,11 +75,11 @@ _NEIGHBOUR_SHOWN = ["distance", "neighbour", "kind", "relation", "direction", "v
 @click.argument("entity")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True,
               help="How many relations away to look.")
-@_format
-@_as_of
-@_lang
-@click.pass_obj
-def neighbours(obj: Any, entity: str, depth: int, fmt: str, as_of: str | None, lang: str) -> None:
+@format_option
+@as_of_option
+@lang_option
+@pass_ctx
+def neighbours(obj: Context, entity: str, depth: int, fmt: str, as_of: str | None, lang: str) -> None:
     """List what surrounds an entity: each neighbour with the relation, its direction, distance, kind and status.
 
     direction is "out" when the relation points from VIA to the neighbour, "in" when it points from the
@@ -135,7 +93,7 @@ def neighbours(obj: Any, entity: str, depth: int, fmt: str, as_of: str | None, l
         for r in rows:
             r["date"] = "date unknown" if r["date_unknown"] else "held"
         shown.append("date")
-    _emit(rows, analysis.NEIGHBOUR_COLUMNS, fmt, shown)
+    emit_rows(rows, analysis.NEIGHBOUR_COLUMNS, fmt, shown)
     if as_of:
         unknown = {(frozenset((r["via_iri"], r["neighbour_iri"])), r["relation_iri"], r["relation"])
                    for r in rows if r["date_unknown"]}
@@ -148,20 +106,18 @@ def neighbours(obj: Any, entity: str, depth: int, fmt: str, as_of: str | None, l
                    "others (the brokers); pagerank.")
 @click.option("--kind", type=click.Choice(list(BY_KEY)), default=None, help="Show only entities of this kind.")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Show this many.")
-@_format
-@_as_of
-@_lang
-@click.pass_obj
-def rank(obj: Any, by: str, kind: str | None, top: int, fmt: str, as_of: str | None, lang: str) -> None:
+@format_option
+@as_of_option
+@lang_option
+@pass_ctx
+def rank(obj: Context, by: str, kind: str | None, top: int, fmt: str, as_of: str | None, lang: str) -> None:
     """Rank entities by centrality over the undirected network: who is central, who brokers the relationship.
 
     Scores are computed over the whole network, then --kind filters the list.
 
     Example: relgraph rank --by betweenness --top 5
     """
-    from .network import project
-
-    net = project(obj.graph, lang=lang, as_of=as_of)
+    net = analysis.network(obj.graph, lang=lang, as_of=as_of)
     rows = analysis.rank_rows(net, by=by, kind=kind, top=top)
     columns = ["rank", "label", "kind", "score", "iri"]
     shown = ["rank", "label", "kind", "score"]
@@ -171,7 +127,7 @@ def rank(obj: Any, by: str, kind: str | None, top: int, fmt: str, as_of: str | N
     if fmt == "table":
         for r in rows:
             r["score"] = r["score"] if by == "degree" else f"{r['score']:.4f}"
-    _emit(rows, columns, fmt, shown)
+    emit_rows(rows, columns, fmt, shown)
     if as_of:
         click.echo(_undated_line(analysis.undated(net), "kept (column 'undated': how many of an entity's "
                                                         "relations have no known date)"), err=fmt != "table")
@@ -183,10 +139,10 @@ def rank(obj: Any, by: str, kind: str | None, top: int, fmt: str, as_of: str | N
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default=None,
               help="File to write [default, or -: stdout]. For csv: DIR/ gives DIR/nodes.csv and DIR/edges.csv, "
                    "NAME gives NAME-nodes.csv and NAME-edges.csv.")
-@_as_of
-@_lang
-@click.pass_obj
-def export(obj: Any, fmt: str, output: str | None, as_of: str | None, lang: str) -> None:
+@as_of_option
+@lang_option
+@pass_ctx
+def export(obj: Context, fmt: str, output: str | None, as_of: str | None, lang: str) -> None:
     """Export the graph for Gephi (gexf, graphml), RDF tools (jsonld) or a spreadsheet (csv).
 
     Files are written atomically (a temporary file in the same folder, then renamed; a symbolic link is written
@@ -199,7 +155,7 @@ def export(obj: Any, fmt: str, output: str | None, as_of: str | None, lang: str)
     if fmt == "csv" and output is None:
         raise click.UsageError("csv writes two files, so not to stdout: give -o DIR/ (nodes.csv, edges.csv) or "
                                "-o NAME (NAME-nodes.csv, NAME-edges.csv)")
-    answer = export_graph(obj.graph, fmt, output, lang=lang, as_of=as_of)
+    answer = obj.graph.export(fmt, output, lang=lang, as_of=as_of)
     if isinstance(answer, str):
         click.echo(answer, nl=False)
     else:

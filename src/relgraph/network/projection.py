@@ -18,33 +18,32 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .kinds import BY_KEY, kind_of
-from .namespaces import PREFIXES
-from .terms import Literal
-from .timespan import held_on, parse_day
+from ..arguments import as_of_day
+from ..core import Graph
+from ..kinds import kind_of
+from ..labels import pick
+from ..languages import DEFAULT, LANGS
+from ..namespaces import DCT, LABEL_PROPERTIES, PROV, RDF, RG, SCHEMA, SKOS
+from ..terms import Literal
+from ..timespan import held_on
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-    from .graph import RelGraph
-
-P = PREFIXES
 _MULTI = {"classes", "quotes", "same_as", "unknown", "alt_labels"}
 _FIELD = {
-    P["rdf"] + "type": "classes", P["rg"] + "quote": "quotes", P["schema"] + "sameAs": "same_as",
-    P["rg"] + "unknown": "unknown", P["skos"] + "altLabel": "alt_labels",
-    P["schema"] + "startDate": "start", P["schema"] + "endDate": "end", P["dct"] + "date": "start",
-    P["rg"] + "dateSigned": "signed", P["rg"] + "status": "status", P["rg"] + "count": "count",
-    P["rg"] + "holderNamed": "holder_named", P["rg"] + "certainty": "certainty", P["rg"] + "reasoning": "reasoning",
-    P["prov"] + "hadPrimarySource": "source", P["skos"] + "definition": "definition", P["rg"] + "subject": "subject",
-    P["rg"] + "agreementKind": "agreement_kind", P["rg"] + "rationale": "rationale", P["skos"] + "note": "note",
+    RDF.type: "classes", RG.quote: "quotes", SCHEMA.sameAs: "same_as", RG.unknown: "unknown",
+    SKOS.altLabel: "alt_labels", SCHEMA.startDate: "start", SCHEMA.endDate: "end", DCT.date: "start",
+    RG.dateSigned: "signed", RG.status: "status", RG.count: "count", RG.holderNamed: "holder_named",
+    RG.certainty: "certainty", RG.reasoning: "reasoning", PROV.hadPrimarySource: "source",
+    SKOS.definition: "definition", RG.subject: "subject", RG.agreementKind: "agreement_kind",
+    RG.rationale: "rationale", SKOS.note: "note",
 }
-_LABEL_PROPS = {P["rdfs"] + "label", P["skos"] + "prefLabel", "https://schema.org/name", "http://schema.org/name",
-                P["foaf"] + "name"}
-LANG_KEYS = ("en", "nl", "zh")
+_VALUES = {RG.count, RG.holderNamed}  # kept as Python values, not text
+_LABEL_PROPS = frozenset(LABEL_PROPERTIES)
 
 
-def project(g: RelGraph, *, lang: str = "en", as_of: str | int | dt.date | None = None) -> nx.MultiDiGraph:
+def project(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = None) -> nx.MultiDiGraph:
     """The graph as a ``networkx.MultiDiGraph`` of entities and relations.
 
     With ``as_of`` (a date, or ``"YYYY[-MM[-DD]]"``) only relations that held on that day are kept, plus those
@@ -59,17 +58,27 @@ def project(g: RelGraph, *, lang: str = "en", as_of: str | int | dt.date | None 
     """
     import networkx as nx
 
-    from .graph import internal_query
-
-    day = parse_day(as_of) if as_of is not None else None
+    day = as_of_day(as_of)
     net = nx.MultiDiGraph(lang=lang, as_of=day.isoformat() if day else None)
     nodes = _entities(g, lang)
+    edges = _edges(g, nodes, lang)
+    _derive_dates(nodes, edges)
+    for iri, node_attrs in nodes.items():
+        net.add_node(iri, **node_attrs)
+    _add_edges(net, nodes, edges, day)
+    if day is not None:
+        _prune(net, day)
+    return net
 
-    raw = g.store.query(internal_query("edges"))
-    kinds = {str(row[raw.columns.index("kind")]) for row in raw.rows}
-    kind_labels = {code: g.labels(kinds, code) for code in LANG_KEYS}
-    status_iris = {str(r[raw.columns.index("status")]) for r in raw.rows if r[raw.columns.index("status")]}
-    status_labels = g.labels(status_iris, lang)
+
+def _edges(g: Graph, nodes: dict[str, dict[str, Any]], lang: str) -> dict[tuple[str, str, str, str], dict[str, Any]]:
+    """The relations between entities, by (relation, source, target, kind), with their words in every language."""
+    raw = g.internal("edges")
+    col = {c: i for i, c in enumerate(raw.columns)}
+    kinds = {str(row[col["kind"]]) for row in raw.rows}
+    kind_labels = {code: g.labels(kinds, code) for code in LANGS}
+    status_labels = g.labels({str(r[col["status"]]) for r in raw.rows if r[col["status"]]}, lang)
+    shown = lang if lang in LANGS else DEFAULT
     edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for row in raw.rows:
         rec = dict(zip(raw.columns, row))
@@ -79,17 +88,18 @@ def project(g: RelGraph, *, lang: str = "en", as_of: str | int | dt.date | None 
             continue
         status = str(rec["status"]) if rec["status"] else None
         edges[key] = {
-            "kind": kind, "label": kind_labels[lang if lang in LANG_KEYS else "en"][kind],
-            "labels": {code: kind_labels[code][kind] for code in LANG_KEYS},
+            "kind": kind, "label": kind_labels[shown][kind],
+            "labels": {code: kind_labels[code][kind] for code in LANGS},
             "relation": rel, "status": status, "status_label": status_labels.get(status) if status else None,
-            "start": _value(rec["start"]), "end": _value(rec["end"]),
-            "certainty": str(rec["certainty"]) if rec["certainty"] else None,
-            "quote": str(rec["quote"]) if rec["quote"] else None,
-            "source": str(rec["sourceDoc"]) if rec["sourceDoc"] else None,
+            "start": _text(rec["start"]), "end": _text(rec["end"]), "certainty": _text(rec["certainty"]),
+            "quote": _text(rec["quote"]), "source": _text(rec["sourceDoc"]),
         }
-    _derive_dates(nodes, edges)
-    for iri, node_attrs in nodes.items():
-        net.add_node(iri, **node_attrs)
+    return edges
+
+
+def _add_edges(net: nx.MultiDiGraph, nodes: dict[str, dict[str, Any]],
+               edges: dict[tuple[str, str, str, str], dict[str, Any]], day: dt.date | None) -> None:
+    """Add the edges to ``net``, with the dates their carriers imply; ``as_of`` a day, only those that held."""
     for (rel, src, tgt, _), attrs in edges.items():
         if attrs["start"] is None and attrs["end"] is None and rel in nodes:
             # a direct link (org:unitOf, rg:resultOf, ...) holds while the entity that states it does
@@ -105,18 +115,19 @@ def project(g: RelGraph, *, lang: str = "en", as_of: str | int | dt.date | None 
             attrs["held"] = held
         net.add_edge(src, tgt, key=f"{rel}|{attrs['kind']}", **attrs)
 
-    if day is not None:
-        for n in list(net.nodes):
-            node = net.nodes[n]
-            end = node.get("end") or (node.get("start") if node["kind"] == "event" else None)
-            own = held_on(node.get("start"), end, day)
-            if own in ("not yet", "ended") or (net.degree(n) == 0 and own != "held"):
-                net.remove_node(n)
-    return net
+
+def _prune(net: nx.MultiDiGraph, day: dt.date) -> None:
+    """Drop the entities that did not hold on ``day``, and those left with no relation whose own dates did not."""
+    for n in list(net.nodes):
+        node = net.nodes[n]
+        end = node.get("end") or (node.get("start") if node["kind"] == "event" else None)
+        own = held_on(node.get("start"), end, day)
+        if own in ("not yet", "ended") or (net.degree(n) == 0 and own != "held"):
+            net.remove_node(n)
 
 
-_WITHIN = P["schema"] + "superEvent"
-_AFTER = {P["rg"] + "resultOf", P["rg"] + "lessonFrom", P["rg"] + "signedAt"}
+_WITHIN = SCHEMA.superEvent
+_AFTER = {RG.resultOf, RG.lessonFrom, RG.signedAt}
 
 
 def _derive_dates(nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, str, str], dict[str, Any]]) -> None:
@@ -148,19 +159,12 @@ def _derive_dates(nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, 
         effective(n)
 
 
-def _value(term: object) -> Any:
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        return str(term)
-    return str(term)
+def _text(term: object) -> str | None:
+    return None if term is None else str(term)
 
 
-def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
-    from .graph import internal_query
-    from .labels import pick
-
-    raw = g.store.query(internal_query("entities"))
+def _entities(g: Graph, lang: str) -> dict[str, dict[str, Any]]:
+    raw = g.internal("entities")
     out: dict[str, dict[str, Any]] = {}
     labels: dict[str, list[Literal]] = {}
     for s, p, o in raw.rows:
@@ -172,8 +176,7 @@ def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
         field = _FIELD.get(prop)
         if field is None:
             continue
-        value: Any = o.value if isinstance(o, Literal) and prop in (P["rg"] + "count", P["rg"] + "holderNamed") \
-            else str(o)
+        value: Any = o.value if isinstance(o, Literal) and prop in _VALUES else str(o)
         if field in _MULTI:
             if value not in node[field]:
                 node[field].append(value)
@@ -181,7 +184,7 @@ def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
             node.setdefault(field, value)
     for iri, node in out.items():
         lits = labels.get(iri, [])
-        node["labels"] = {code: pick([x for x in lits if (x.lang or "").startswith(code)], code) for code in LANG_KEYS}
+        node["labels"] = {code: pick([x for x in lits if (x.lang or "").startswith(code)], code) for code in LANGS}
         node["labels"] = {k: v for k, v in node["labels"].items() if v}
         node["label"] = pick(lits, lang) or iri
         kind = kind_of(node["classes"])
@@ -189,8 +192,3 @@ def _entities(g: RelGraph, lang: str) -> dict[str, dict[str, Any]]:
         node["start"] = node.get("start") or node.get("signed")
         node.setdefault("end", None)
     return out
-
-
-def kind_names(lang: str = "en") -> dict[str, str]:
-    """Kind keys mapped to their names in ``lang``."""
-    return {k: v.name(lang) for k, v in BY_KEY.items()}

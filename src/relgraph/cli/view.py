@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import click
 
-from .cli_shared import Context, lang_option, parse_params, pass_ctx
+from ..view import presets
+from .options import Context, as_of_option, lang_option, parse_params, pass_ctx
 
 #: Where views go when no -o is given.
 DEFAULT_FOLDER = "views/"
@@ -26,7 +27,7 @@ DEFAULT_FOLDER = "views/"
 @click.option("--query", "query", metavar="NAME",
               help="Draw a named query's result (CONSTRUCT, or SELECT ?source ?relation ?target).")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --query.")
-@click.option("--as-of", "as_of", metavar="DATE", help="Only relations that held on this day (YYYY[-MM[-DD]]).")
+@as_of_option
 @click.option("--title", help="Title of the page.")
 @click.option("--list", "list_presets", is_flag=True, help="List the presets and exit.")
 @pass_ctx
@@ -37,14 +38,12 @@ def view(obj: Context, output: str | None, lang: str, focus: str | None, depth: 
 
     Example: relgraph view -o views/doftec.html --focus DOFTEC --depth 2 --lang nl
     """
-    from .view import DEFAULT, presets
-
     if list_presets:
-        items = presets()
+        items = list(presets(obj.graph).values())
         w = max(len(p.name) for p in items)
         for p in items:
-            mark = " (default)" if p.name == DEFAULT else ""
-            click.echo(f"{p.name:<{w}}  {p.title}{mark}\n{'':<{w}}  {p.description}")
+            mark = " (default)" if p.default else ""
+            click.echo(f"{p.name:<{w}}  {p.title_in(lang)}{mark}\n{'':<{w}}  {p.description_in(lang)}")
         return
     if params and query is None:
         raise click.UsageError("-p/--param needs --query")

@@ -1,0 +1,88 @@
+"""The ``relgraph`` command: a thin layer over the Python API.
+
+Each command parses its options, calls the one library function a notebook would call, and formats the answer.
+relgraph's own errors become one line on stderr and a non-zero exit, never a traceback; the flag hints a person
+needs at the command line (``-p name=value``, ``relgraph queries``, ``--shapes``) are added here, not in the
+library. The commands live beside the concepts they serve: :mod:`.query`, :mod:`.network`, :mod:`.view`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import FormatError, ParameterError, RelgraphError, UnknownQueryError, ValidationError
+from ..formatting import printable
+from .network import export, neighbours, path, rank
+from .options import DATA_HELP, QUERIES_HELP, Context, RelgraphClickError
+from .query import list_queries, query, stats, validate
+from .view import view
+
+__all__ = ["cli", "main"]
+
+
+def cli_message(error: RelgraphError) -> str:
+    """The library's one-line message, with the hint a person at the command line needs."""
+    text = str(error)
+    if isinstance(error, UnknownQueryError):
+        text += " (see 'relgraph queries')"
+    elif isinstance(error, FormatError):
+        text = text.replace("use the format ", "use --format ")
+    elif isinstance(error, ParameterError) and error.param:
+        text = text.replace(f"e.g. {error.param}=", f"e.g. -p {error.param}=")
+    elif isinstance(error, ValidationError) and text.endswith("(the default is shapes.ttl beside the data)"):
+        text = text[:-1] + "; give another with --shapes)"
+    return printable(text)
+
+
+class Group(click.Group):
+    """Turns relgraph's errors into one clean line and exit status 2 (1 is kept for 'validation found problems').
+
+    Only :class:`~relgraph.errors.RelgraphError` is caught: any other exception is a bug and shows as one.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RelgraphError as e:
+            raise RelgraphClickError(cli_message(e)) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--data", type=click.Path(path_type=Path), envvar="RELGRAPH_DATA", default=None, help=DATA_HELP)
+@click.option("--queries", type=click.Path(path_type=Path), envvar="RELGRAPH_QUERIES", default=None,
+              help=QUERIES_HELP)
+@click.version_option(package_name="relgraph")
+@click.pass_context
+def cli(ctx: click.Context, data: Path | None, queries: Path | None) -> None:
+    """relgraph: ask a knowledge graph of relations between organisations, people, governments and agreements.
+
+    Example: relgraph query agreements
+    """
+    ctx.obj = Context(data, queries)
+
+
+for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Entry point of the ``relgraph`` console script: every error, usage errors included, is one line."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    try:
+        code = cli.main(prog_name="relgraph", standalone_mode=False)
+    except click.UsageError as e:
+        where = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+        click.echo(f"Error: {printable(e.format_message())}{where}", err=True)
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        click.echo(f"Error: {printable(e.format_message())}", err=True)
+        sys.exit(e.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

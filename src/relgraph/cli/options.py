@@ -1,0 +1,113 @@
+"""What the ``relgraph`` commands share: the lazily opened dataset, the shared options (``--data``,
+``--queries``, ``--lang``, ``--as-of``, ``--format``), the one way rows are printed, and the error type.
+
+The dataset options are accepted before the command (``relgraph --data d query x``) and after it
+(``relgraph query x --data d``); given after, they win.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..dataset import Dataset
+from ..dataset import open as open_dataset
+from ..formatting import TABULAR, write_rows
+from ..languages import LANGS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Context:
+    """What every command shares: where the data and the queries are, opened on first use."""
+
+    def __init__(self, data: Path | None, queries: Path | None) -> None:
+        self.data, self.queries = data, queries
+        self._graph: Dataset | None = None
+
+    @property
+    def graph(self) -> Dataset:
+        if self._graph is None:
+            self._graph = open_dataset(self.data, queries=self.queries)
+        return self._graph
+
+
+class RelgraphClickError(click.ClickException):
+    """A relgraph error on the command line: one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+
+def _set_data(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).data = value
+
+
+def _set_queries(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).queries = value
+
+
+DATA_HELP = "Dataset folder or file [default: ./data, or $RELGRAPH_DATA]."
+QUERIES_HELP = "Folder of named queries [default: queries/ beside the data, or $RELGRAPH_QUERIES]."
+
+
+def dataset_options(f: F) -> F:
+    """``--data`` and ``--queries`` on a command, so that they may follow it."""
+    f = click.option("--queries", type=click.Path(path_type=Path), expose_value=False, callback=_set_queries,
+                     help=QUERIES_HELP)(f)
+    f = click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=_set_data,
+                     help=DATA_HELP)(f)
+    return f
+
+
+def pass_ctx(f: F) -> F:
+    """Pass the shared :class:`Context` as the first argument, and accept ``--data``/``--queries`` here too."""
+    return dataset_options(click.make_pass_decorator(Context, ensure=True)(f))  # type: ignore[return-value]
+
+
+def lang_option(f: F) -> F:
+    return click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
+                        help="Language of the labels.")(f)
+
+
+AS_OF_HELP = ("Keep only the relations that held on this day (YYYY-MM-DD, YYYY-MM or YYYY); "
+              "those with no known date are kept and marked.")
+
+
+def as_of_option(f: F) -> F:
+    return click.option("--as-of", "as_of", metavar="DATE", default=None, help=AS_OF_HELP)(f)
+
+
+def format_option(f: F) -> F:
+    """The one ``--format`` of every command that prints rows."""
+    return click.option("-f", "--format", "fmt", type=click.Choice([t.value for t in TABULAR]), default="table",
+                        show_default=True, help="Output format.")(f)
+
+
+def terminal_width() -> int | None:
+    """The width of the terminal, or None when the output is not one."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, shown: list[str] | None = None) -> None:
+    """Print records: every one of ``columns`` in the machine formats, the ``shown`` ones in a table."""
+    header = (shown or columns) if fmt in ("table", "markdown") else columns
+    click.echo(write_rows(header, [[r.get(c) for c in header] for r in rows], fmt, max_width=terminal_width()),
+               nl=False)
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, object]:
+    """``key=value`` pairs from ``-p`` options."""
+    out: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="-p/--param")
+        out[key.strip()] = value
+    return out

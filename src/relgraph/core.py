@@ -1,0 +1,119 @@
+"""The core every feature builds on: a store with its named queries, answering questions by name or in SPARQL,
+with values bound as terms, labels in the language asked for, and names resolved to entities.
+
+:class:`Graph` is the small interface the features (the network projection and its algorithms, export, the
+view, validation) take. It knows nothing of them; the public :class:`relgraph.Dataset` adds them on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from . import labels as _labels
+from .errors import QueryError
+from .languages import check_lang
+from .namespaces import compact
+from .results import Result
+from .sparql import (NamedQuery, QueryCatalogue, check_read_only, internal, looks_like_name, parse, query_form,
+                     shift, with_prefixes)
+from .store import RawResult, Store
+from .terms import IRI, Term, python_to_term
+
+
+class Graph:
+    """A store, the files it was loaded from, and the named queries that go with it.
+
+    Examples
+    --------
+    >>> from relgraph.store import open_store
+    >>> g = Graph(open_store([]))
+    >>> g.query("ASK { ?s ?p ?o }").boolean
+    False
+    """
+
+    def __init__(self, store: Store, *, files: Iterable[Path] = (), data_path: Path | None = None,
+                 queries: QueryCatalogue | None = None) -> None:
+        self.store = store
+        self.files = list(files)
+        self.data_path = data_path
+        self.catalogue = queries or QueryCatalogue(None)
+
+    # ------------------------------------------------------------------ questions
+
+    def query(self, query: str, /, *, lang: str = "en", labels: bool = True, **params: object) -> Result:
+        """Answer a named query (``"agreements"``) or a SPARQL text, with ``params`` bound as RDF terms.
+
+        For a named query, parameters are checked against its header and converted to their declared type
+        (an ``entity`` parameter accepts a label in any language, a prefixed name or an IRI). For SPARQL text,
+        each keyword argument binds the variable of that name: pass :class:`relgraph.IRI` for an entity, any
+        other value becomes a literal. UPDATE, LOAD, SERVICE and remote FROM are refused. ``labels=False``
+        skips looking up the labels of the IRIs in the answer (faster on large answers that are read as IRIs).
+        Labels are looked up when first shown (:attr:`Result.labels`), so rows read as IRIs cost nothing more.
+        ``lang`` and ``labels`` are this method's own options, so they cannot be query parameter names.
+        """
+        if looks_like_name(query):
+            return self.run(self.catalogue.get(query), params, lang=lang, labels=labels)
+        return self.run(parse(query, "sparql"), params, lang=lang, labels=labels, source="sparql")
+
+    def run(self, named: NamedQuery, params: Mapping[str, object] | None = None, /, *, lang: str = "en",
+            labels: bool = True, source: str | None = None) -> Result:
+        """Answer a query record (a named query, or one read with :func:`relgraph.sparql.read`).
+
+        Parameters the record declares in its header are checked and converted to their type; when it declares
+        none, each entry of ``params`` binds the variable of that name (an :class:`IRI` for an entity, any other
+        value as a literal). ``source`` names the query in error messages.
+        """
+        params = dict(params or {})
+        check_lang(lang)
+        if named.params:
+            bindings = named.bind(params, self.resolve)
+        else:
+            bindings = {k: python_to_term(v) for k, v in params.items()}
+        return self.ask(named.text, bindings, lang=lang, labels=labels, source=source or str(named.path or named.name))
+
+    def ask(self, text: str, bindings: Mapping[str, Term] | None = None, *, lang: str = "en", labels: bool = True,
+            source: str | None = None) -> Result:
+        """Answer one SPARQL text with ``bindings`` bound: the guard, the known prefixes, the engine, the labels."""
+        check_read_only(text, graphs=self.store.graph_names())
+        if query_form(text) is None:
+            raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE", source=source)
+        text = with_prefixes(text)
+        try:
+            raw = self.store.query(text, bindings=bindings or {})
+        except QueryError as e:
+            raise QueryError(e.reason, source=source, line=shift(e.line, text), column=e.column) from None
+        return self.result(raw, lang, labels)
+
+    def internal(self, name: str, bindings: Mapping[str, Term] | None = None) -> RawResult:
+        """The raw answer of one of relgraph's own queries (``relgraph/sparql/NAME.rq``)."""
+        return self.store.query(internal(name), bindings=bindings)
+
+    def result(self, raw: RawResult, lang: str = "en", labels: bool = True) -> Result:
+        """A raw engine answer as a :class:`Result` whose labels are looked up in ``lang`` when first shown."""
+        source = (lambda iris: _labels.labels(self.store, iris, lang)) if labels else None
+        return Result(form=raw.form, columns=raw.columns, terms=raw.rows, boolean=raw.boolean,
+                      triples=raw.triples, lang=lang, label_source=source)
+
+    def named_query(self, name: str) -> NamedQuery:
+        """The named query called ``name`` (raises :class:`UnknownQueryError` with suggestions)."""
+        return self.catalogue.get(name)
+
+    @property
+    def queries(self) -> list[NamedQuery]:
+        """Every named query of the dataset, by name."""
+        return list(self.catalogue)
+
+    # ------------------------------------------------------------------ entities and labels
+
+    def resolve(self, name: str) -> IRI:
+        """The entity a name stands for: a label in any language, a prefixed name or an IRI."""
+        return _labels.resolve(self.store, name)
+
+    def labels(self, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
+        """Labels of the given IRIs in ``lang``, falling back to English, Dutch, any; else the compact IRI."""
+        return _labels.labels(self.store, iris, lang)
+
+    def label(self, iri: str, lang: str = "en") -> str:
+        """The label of one IRI (its compact form when it has none)."""
+        return self.labels({iri}, lang).get(iri) or compact(iri)

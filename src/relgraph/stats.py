@@ -1,0 +1,49 @@
+"""Counts that describe a dataset: triples, entities by kind and by class, relations, sources and quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .core import Graph
+from .kinds import kind_of
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts that describe a dataset."""
+
+    triples: int
+    entities: int
+    relations: int
+    sources: int
+    quotes: int
+    files: tuple[str, ...]
+    by_class: tuple[tuple[str, str, int], ...]
+    by_kind: tuple[tuple[str, int], ...]
+
+
+def stats(g: Graph) -> Stats:
+    """Counts of triples, entities by class and by kind, relations, sources and quotes.
+
+    Examples
+    --------
+    >>> from relgraph.store import open_store
+    >>> stats(Graph(open_store([]))).triples
+    0
+    """
+    raw = g.internal("stats")
+    row = dict(zip(raw.columns, raw.rows[0]))
+    classes = g.internal("classes")
+    names = g.labels({str(r[0]) for r in classes.rows})
+    by_class = tuple((str(c), names[str(c)], int(str(n))) for c, n in classes.rows)
+    per_entity: dict[str, list[str]] = {}
+    for e, c in g.internal("entity-classes").rows:
+        per_entity.setdefault(str(e), []).append(str(c))
+    kinds: dict[str, int] = {}
+    for cls in per_entity.values():
+        k = kind_of(cls).en
+        kinds[k] = kinds.get(k, 0) + 1
+    return Stats(triples=len(g.store), entities=len(per_entity), relations=int(str(row["relations"])),
+                 sources=int(str(row["sources"])), quotes=int(str(row["quotes"])),
+                 files=tuple(str(f) for f in g.files), by_class=by_class,
+                 by_kind=tuple(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))))

@@ -1,0 +1,42 @@
+"""Where the triples live and who answers SPARQL over them.
+
+:class:`Store` is the small interface the rest of relgraph talks to: load files, answer a query with bound
+terms, list named graphs, count triples. :class:`~.oxigraph.OxigraphStore` (embedded Oxigraph, the default) is
+what relgraph ships; :class:`~.baseline.RdflibStore` (rdflib's own pure-Python engine) is the baseline the
+benchmarks compare with. Which files are data and how they parse is :mod:`.files`.
+
+Loading never reaches the network: Turtle, TriG, N-Triples and N-Quads only, parsed locally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import DataError
+from .files import FORMATS, data_files
+from .interface import RawResult, Store
+
+__all__ = ["ENGINES", "FORMATS", "RawResult", "Store", "data_files", "open_store"]
+
+
+#: The engines :func:`open_store` knows, by name.
+ENGINES = ("oxigraph", "rdflib")
+
+
+def open_store(files: Iterable[Path], engine: str = "oxigraph") -> Store:
+    """Make a store of the given engine and load ``files`` into it."""
+    store: Store
+    if engine == "oxigraph":
+        from .oxigraph import OxigraphStore
+
+        store = OxigraphStore()
+    elif engine == "rdflib":
+        from .baseline import RdflibStore
+
+        store = RdflibStore()
+    else:
+        raise DataError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    for f in files:
+        store.load(f)
+    return store

@@ -1,0 +1,71 @@
+"""Which files are data, and how a file that does not parse is reported.
+
+:func:`data_files` finds the RDF files of a dataset; :func:`parse_error` turns a parser's complaint into a
+:class:`~relgraph.errors.DataError` that names file, line and column; :func:`parse` reads one file into quads
+with Oxigraph's parsers, for the code that needs the triples themselves (validation, the baseline engine).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError
+
+#: File endings relgraph loads, and the format each is parsed as.
+FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "ntriples", ".nq": "nquads"}
+
+
+def data_files(path: Path) -> list[Path]:
+    """The RDF files relgraph loads for a data path: the file itself, or every data file below a folder.
+
+    SHACL shapes (files whose name contains ``shapes``) are left out: they describe the data, they are not part of it.
+    """
+    if not path.exists():
+        raise DataError("no such file or folder", path=str(path))
+    if path.is_file():
+        if path.suffix.lower() not in FORMATS:
+            raise DataError(f"not an RDF file relgraph reads (expected one of {', '.join(FORMATS)})", path=str(path))
+        return [path]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
+                   and "shapes" not in p.name
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    if not files:
+        raise DataError(f"no RDF data files ({', '.join('*' + s for s in FORMATS)}) in this folder", path=str(path))
+    return files
+
+
+_PARSER = re.compile(r"^Parser error [^:]*:\s*")
+_TRAILER = re.compile(r"\s*\([^()]*line \d+\)$")
+
+
+def rdf_format(path: Path) -> Any:
+    """The ``pyoxigraph.RdfFormat`` a data file is parsed as."""
+    import pyoxigraph as ox
+
+    return {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "ntriples": ox.RdfFormat.N_TRIPLES,
+            "nquads": ox.RdfFormat.N_QUADS}[FORMATS[path.suffix.lower()]]
+
+
+def base_iri(path: Path) -> str:
+    """The base against which relative IRIs of a file resolve."""
+    return path.resolve().as_uri()
+
+
+def parse_error(error: Exception, path: Path) -> DataError:
+    """A parser's or reader's error as one :class:`DataError` line naming file, line and column."""
+    if isinstance(error, SyntaxError):
+        message = _TRAILER.sub("", _PARSER.sub("", str(error)).split("\n")[0])
+        return DataError(message, path=str(path), line=error.lineno, column=error.offset)
+    return DataError(f"cannot read: {error}", path=str(path))
+
+
+def parse(path: Path) -> list[Any]:
+    """Every quad of one data file (``pyoxigraph.Quad``), or :class:`DataError` naming file, line and column."""
+    import pyoxigraph as ox
+
+    try:
+        return list(ox.parse(path=str(path), format=rdf_format(path), base_iri=base_iri(path)))
+    except (SyntaxError, OSError, UnicodeDecodeError) as e:
+        raise parse_error(e, path) from None

@@ -1,0 +1,44 @@
+"""The interface every store implements (:class:`Store`), and what an engine answers (:class:`RawResult`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..terms import Term
+
+
+@dataclass
+class RawResult:
+    """What an engine answered: ``form`` is SELECT, ASK, CONSTRUCT or DESCRIBE."""
+
+    form: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
+
+
+class Store(Protocol):
+    """The interface every store implements."""
+
+    def load(self, path: Path) -> None:
+        """Parse one RDF file into the store; raise :class:`DataError` with its line and column on bad input."""
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
+        """Answer a read-only query, with ``bindings`` bound to their variables (see :func:`relgraph.sparql.bind`)."""
+
+    def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
+        """The literal objects of ``subject predicate ?o`` in any graph as (text, language) pairs: a direct index
+        look-up, no SPARQL (labels of thousands of IRIs are read this way)."""
+
+    def subjects(self, predicate: str, obj: Term) -> list[Term]:
+        """The subjects of ``?s predicate obj`` in any graph: a direct index look-up, no SPARQL."""
+
+    def graph_names(self) -> set[str]:
+        """The IRIs of the named graphs in the store."""
+
+    def __len__(self) -> int:
+        """The number of triples (quads) in the store."""

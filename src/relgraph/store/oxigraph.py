@@ -1,0 +1,122 @@
+"""The embedded Oxigraph store (pyoxigraph), the engine relgraph ships."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import QueryError
+from ..sparql import bind
+from ..terms import IRI, BNode, Literal, Term
+from .interface import RawResult
+from .files import base_iri, parse_error, rdf_format
+
+_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
+
+
+def _one_line(message: str, limit: int = 160) -> str:
+    """A parser message cut to one readable line."""
+    first = message.split("\n")[0].strip()
+    return first if len(first) <= limit else first[:limit].rsplit(",", 1)[0] + ", …"
+
+
+class OxigraphStore:
+    """An in-memory Oxigraph store (pyoxigraph): the engine relgraph ships."""
+
+    def __init__(self) -> None:
+        import pyoxigraph
+
+        self._ox = pyoxigraph
+        self._store = pyoxigraph.Store()
+        self._NamedNode, self._Literal = pyoxigraph.NamedNode, pyoxigraph.Literal
+        self._graphs: set[str] | None = None  # named graphs, known once asked for, forgotten on load
+
+    @property
+    def native(self) -> Any:
+        """The underlying ``pyoxigraph.Store``, for those who want to go around relgraph."""
+        return self._store
+
+    def load(self, path: Path) -> None:
+        self._graphs = None
+        try:
+            # Store.load beats bulk_load for an in-memory store (3.2 s against 4.5 s for 1M triples)
+            self._store.load(path=str(path), format=rdf_format(path), base_iri=base_iri(path))
+        except (SyntaxError, OSError, UnicodeDecodeError) as e:
+            raise parse_error(e, path) from None
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
+        try:  # Oxigraph evaluates lazily: errors can come while the rows are read, so read them here
+            answer = self._store.query(bind(sparql, bindings or {}),
+                                       use_default_graph_as_union=bool(self.graph_names()))
+            return self._read(answer)
+        except SyntaxError as e:
+            text = str(e)
+            m = _POSITION.match(text)
+            if m:
+                raise QueryError(_one_line(text[m.end():]), line=int(m.group(1)), column=int(m.group(2))) from None
+            raise QueryError(_one_line(text)) from None
+        except (OSError, ValueError, TypeError, RuntimeError) as e:
+            raise QueryError(_one_line(str(e))) from None
+
+    def _read(self, answer: Any) -> RawResult:
+        ox, conv = self._ox, self._from_ox
+        if isinstance(answer, ox.QueryBoolean):
+            return RawResult("ASK", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            columns = [v.value for v in answer.variables]
+            rows = [tuple(map(conv, solution)) for solution in answer]
+            return RawResult("SELECT", columns=columns, rows=rows)
+        term = self._term
+        triples = [(term(t.subject), term(t.predicate), term(t.object)) for t in answer]
+        return RawResult("CONSTRUCT", triples=triples)
+
+    def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
+        ox = self._ox
+        try:
+            quads = self._store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)
+        except ValueError:  # not a well-formed IRI: nothing is stored under it
+            return []
+        return [(o.value, o.language) for o in (q.object for q in quads) if isinstance(o, ox.Literal)]
+
+    def subjects(self, predicate: str, obj: Term) -> list[Term]:
+        ox = self._ox
+        try:
+            if isinstance(obj, IRI):
+                o: Any = ox.NamedNode(obj)
+            elif isinstance(obj, Literal):
+                o = ox.Literal(str(obj), language=obj.lang) if obj.lang else ox.Literal(
+                    str(obj), datatype=ox.NamedNode(obj.datatype))
+            else:
+                return []
+            quads = self._store.quads_for_pattern(None, ox.NamedNode(predicate), o, None)
+        except ValueError:
+            return []
+        return [self._term(q.subject) for q in quads]
+
+    def graph_names(self) -> set[str]:
+        if self._graphs is None:
+            self._graphs = {g.value for g in self._store.named_graphs() if isinstance(g, self._ox.NamedNode)}
+        return self._graphs
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def _term(self, t: Any) -> Term:
+        term = self._from_ox(t)
+        assert term is not None
+        return term
+
+    def _from_ox(self, t: Any) -> Term | None:
+        if t is None:
+            return None
+        kind = type(t)
+        if kind is self._NamedNode:
+            return IRI(t.value)
+        if kind is self._Literal:
+            lang = t.language
+            return Literal(t.value, None if lang else t.datatype.value, lang)
+        return BNode(t.value)
+
+
