@@ -15,8 +15,17 @@ from .errors import QueryError
 from .languages import check_lang
 from .namespaces import compact
 from .results import Result
-from .sparql import (NamedQuery, QueryCatalogue, check_read_only, internal, looks_like_name, parse, query_form,
-                     shift, with_prefixes)
+from .sparql import (
+    NamedQuery,
+    QueryCatalogue,
+    check_read_only,
+    internal,
+    looks_like_name,
+    parse,
+    query_form,
+    shift,
+    with_prefixes,
+)
 from .store import RawResult, Store
 from .terms import IRI, Term, python_to_term
 

@@ -29,8 +29,8 @@ _NOT_ENTITY = """
       <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty>
       <http://www.w3.org/2002/07/owl#Ontology> <http://www.w3.org/2000/01/rdf-schema#Class>
       <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> <http://www.w3.org/2004/02/skos/core#ConceptScheme> } }
-  FILTER(!STRSTARTS(STR(?s), "%s"))
-""" % RG.NS
+  FILTER(!STRSTARTS(STR(?s), "RG_NS"))
+""".replace("RG_NS", RG.NS)
 
 
 def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> str | None:

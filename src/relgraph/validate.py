@@ -123,7 +123,6 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     Violation: ug:contract-x "Contract for a plant" rg:quote: every resource and relation needs the exact quote ...
     Violation: ug:event-x "A meeting" schema:endDate: ends before it starts (2017-11-04): ... (got "2017-10-28"^^...)
     """
-    import pyshacl
     import rdflib
 
     path = shapes_path(g, shapes)
@@ -137,23 +136,31 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
             raise ValidationError(f"no SHACL shapes in {path}")
         _check_local(shapes_graph, path)
         data_files, ontology_files = _split(g)
-        data = _load(rdflib, data_files)
-        ontology = _load(rdflib, ontology_files)
-        try:
-            conforms, results, _ = pyshacl.validate(
-                data, shacl_graph=shapes_graph, ont_graph=ontology if len(ontology) else None, inference="none",
-                advanced=True, allow_warnings=True, abort_on_first=False)
-        except Exception as e:  # noqa: BLE001 - pySHACL's ShapeLoadError, ConstraintLoadError, ReportableRuntimeError
-            raise ValidationError(f"{path}: not valid SHACL: {_reason(e)}") from None
-    if not isinstance(results, rdflib.Graph):
-        # pySHACL returns a ValidationFailure instead of a report when a shape cannot be applied (a SPARQL
-        # constraint with MINUS or SERVICE, for instance)
-        raise ValidationError(f"{path}: not valid SHACL: {_reason(results)}")
+        data, ontology = _load(rdflib, data_files), _load(rdflib, ontology_files)
+        conforms, results = _shacl(data, shapes_graph, ontology, path)
     findings = _findings(results)
     names = g.labels({f.focus for f in findings if not f.focus.startswith("_:")})
     findings = sorted({f if f.focus.startswith("_:") else _with_label(f, names[f.focus]) for f in findings})
     checked = len(_focus_nodes(shapes_graph, data + ontology))
-    return Report(conforms=bool(conforms), findings=findings, checked=checked, shapes=str(path))
+    return Report(conforms=conforms, findings=findings, checked=checked, shapes=str(path))
+
+
+def _shacl(data: Any, shapes: Any, ontology: Any, path: Path) -> tuple[bool, Any]:
+    """Run pySHACL; its report graph, or :class:`ValidationError` when the shapes cannot be applied."""
+    import pyshacl
+    import rdflib
+
+    try:
+        conforms, results, _ = pyshacl.validate(
+            data, shacl_graph=shapes, ont_graph=ontology if len(ontology) else None, inference="none",
+            advanced=True, allow_warnings=True, abort_on_first=False)
+    except Exception as e:  # noqa: BLE001 - pySHACL's ShapeLoadError, ConstraintLoadError, ReportableRuntimeError
+        raise ValidationError(f"{path}: not valid SHACL: {_reason(e)}") from None
+    if not isinstance(results, rdflib.Graph):
+        # pySHACL returns a ValidationFailure instead of a report when a shape cannot be applied (a SPARQL
+        # constraint with MINUS or SERVICE, for instance)
+        raise ValidationError(f"{path}: not valid SHACL: {_reason(results)}")
+    return bool(conforms), results
 
 
 # ---------------------------------------------------------------------------------------------- helpers

@@ -9,8 +9,9 @@ from typing import Any
 from ..errors import DataError, QueryError
 from ..sparql import bind
 from ..terms import IRI, BNode, Literal, Term
-from .interface import RawResult
 from .files import FORMATS
+from .interface import RawResult
+
 
 class RdflibStore:
     """rdflib's own in-memory graph and SPARQL engine: the plain alternative the benchmarks compare with."""

@@ -10,8 +10,8 @@ from typing import Any
 from ..errors import QueryError
 from ..sparql import bind
 from ..terms import IRI, BNode, Literal, Term
-from .interface import RawResult
 from .files import base_iri, parse_error, rdf_format
+from .interface import RawResult
 
 _POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
 

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..arguments import as_of_day
 from ..core import Graph
@@ -47,7 +48,8 @@ class View:
     >>> v = relgraph.open("data").view(focus="DOFTEC", depth=2)        # doctest: +SKIP
     >>> v.save("views/doftec.html")                                     # doctest: +SKIP
     PosixPath('views/doftec.html')
-    >>> v                                                               # doctest: +SKIP  (in Jupyter: the view)
+    >>> v                                                 # doctest: +SKIP
+    <View ...> (in Jupyter: the drawing itself)
     """
 
     html: str
@@ -129,6 +131,20 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     net, default_title, description, focus_iri = select(g, lang=lang, focus=focus, depth=depth, preset=preset,
                                                         query=query, as_of=when, params=params,
                                                         presets=presets(g))
+    source_names, caption = _caption(g, net, lang, day)
+    page_title = title or default_title
+    data = page_data(net, lang=lang, title=page_title, description=description,
+                     caption=caption, as_of=day, sources=source_names,
+                     focus=focus_iri)
+    result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
+                  file_name=default_file_name(preset, focus, query))
+    if path is not None:
+        result.save(path)
+    return result
+
+
+def _caption(g: Graph, net: Any, lang: str, day: str | None) -> tuple[dict[str, str], str]:
+    """The names of the source documents the view cites, and the caption under it (data, sources, date)."""
     sources = sorted({str(s) for _, _, s in net.edges(data="source") if s}
                      | {str(s) for _, s in net.nodes(data="source") if s})
     source_names = g.labels(sources, lang) if sources else {}
@@ -140,15 +156,7 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     if day:
         parts.append(f"As of {day}")
     parts.append(f"Generated {dt.date.today().isoformat()} by relgraph")
-    page_title = title or default_title
-    data = page_data(net, lang=lang, title=page_title, description=description,
-                     caption=" · ".join(p for p in parts if p), as_of=day, sources=source_names,
-                     focus=focus_iri)
-    result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
-                  file_name=default_file_name(preset, focus, query))
-    if path is not None:
-        result.save(path)
-    return result
+    return source_names, " · ".join(p for p in parts if p)
 
 
 def presets(g: Graph) -> dict[str, Preset]:

@@ -205,38 +205,10 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
     big = net.number_of_nodes() > 1500
     themes = _themes(net)
     names = dict(sources or {})
-    nodes = []
-    for n, d in net.nodes(data=True):
-        labels = {k: v for k, v in (d.get("labels") or {}).items() if v}
-        label = labels.get(lang) or labels.get("en") or d.get("label") or compact(str(n))
-        x, y = pos[n]
-        item: dict[str, Any] = {"id": str(n), "label": label, "kind": d.get("kind") if d.get("kind") in STYLE
-                                else "other", "x": x, "y": y, "labels": labels, "degree": net.degree(n)}
-        if not big or d.get("quotes"):
-            item.update({k: v for k, v in {
-                "alt": d.get("alt_labels") or None, "start": d.get("start"), "end": d.get("end"),
-                "derived": d.get("dates_derived") or None, "status": _local(d.get("status")),
-                "quotes": d.get("quotes") or None, "same_as": d.get("same_as") or None,
-                "unknown": d.get("unknown") or None, "count": d.get("count"),
-                "holder_named": d.get("holder_named"), "definition": d.get("definition"),
-                "source": d.get("source"), "themes": themes.get(str(n)),
-            }.items() if v is not None})
-        nodes.append(item)
-        names[str(n)] = label
-    edges = []
-    for i, (u, v, d) in enumerate(net.edges(data=True)):
-        status = _local(d.get("status"))
-        labels = d.get("labels") or {}
-        item = {"id": f"e{i}", "from": str(u), "to": str(v),
-                "label": labels.get(lang) or d.get("label") or compact(str(d.get("kind", ""))),
-                "line": LINE_OF_STATUS.get(status or "", "link")}
-        item.update({k: val for k, val in {
-            "kind": d.get("kind"), "status": status, "status_label": d.get("status_label"),
-            "start": d.get("start"), "end": d.get("end"), "derived": d.get("dates_derived") or None,
-            "certainty": _local(d.get("certainty")), "quote": d.get("quote"), "source": d.get("source"),
-            "relation": d.get("relation"), "held": d.get("held"),
-        }.items() if val is not None})
-        edges.append(item)
+    nodes = [_node_item(n, d, lang, pos[n], full=not big or bool(d.get("quotes")), themes=themes.get(str(n)),
+                        degree=net.degree(n)) for n, d in net.nodes(data=True)]
+    names.update({item["id"]: item["label"] for item in nodes})
+    edges = [_edge_item(i, u, v, d, lang) for i, (u, v, d) in enumerate(net.edges(data=True))]
     cited = {item["source"] for item in (*nodes, *edges) if item.get("source")}
     years = [y for item in (*nodes, *edges) for y in (_year(item.get("start")), _year(item.get("end"))) if y]
     used = sorted({n["kind"] for n in nodes}, key=list(STYLE).index)
@@ -251,6 +223,41 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
         "years": [min(years), max(years)] if years else None,
         "names": {k: v for k, v in names.items() if k in cited},
     }
+
+
+def _node_item(n: Any, d: dict[str, Any], lang: str, xy: tuple[float, float], *, full: bool,
+               themes: list[str] | None, degree: int) -> dict[str, Any]:
+    """One node as the page draws it; ``full`` adds the details the panel shows."""
+    labels = {k: v for k, v in (d.get("labels") or {}).items() if v}
+    label = labels.get(lang) or labels.get("en") or d.get("label") or compact(str(n))
+    item: dict[str, Any] = {"id": str(n), "label": label, "kind": d.get("kind") if d.get("kind") in STYLE
+                            else "other", "x": xy[0], "y": xy[1], "labels": labels, "degree": degree}
+    if full:
+        item.update({k: v for k, v in {
+            "alt": d.get("alt_labels") or None, "start": d.get("start"), "end": d.get("end"),
+            "derived": d.get("dates_derived") or None, "status": _local(d.get("status")),
+            "quotes": d.get("quotes") or None, "same_as": d.get("same_as") or None,
+            "unknown": d.get("unknown") or None, "count": d.get("count"),
+            "holder_named": d.get("holder_named"), "definition": d.get("definition"),
+            "source": d.get("source"), "themes": themes,
+        }.items() if v is not None})
+    return item
+
+
+def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str) -> dict[str, Any]:
+    """One edge as the page draws it: its words, line style, dates, status, quote and source."""
+    status = _local(d.get("status"))
+    labels = d.get("labels") or {}
+    item: dict[str, Any] = {"id": f"e{i}", "from": str(u), "to": str(v),
+                            "label": labels.get(lang) or d.get("label") or compact(str(d.get("kind", ""))),
+                            "line": LINE_OF_STATUS.get(status or "", "link")}
+    item.update({k: val for k, val in {
+        "kind": d.get("kind"), "status": status, "status_label": d.get("status_label"),
+        "start": d.get("start"), "end": d.get("end"), "derived": d.get("dates_derived") or None,
+        "certainty": _local(d.get("certainty")), "quote": d.get("quote"), "source": d.get("source"),
+        "relation": d.get("relation"), "held": d.get("held"),
+    }.items() if val is not None})
+    return item
 
 
 def _local(iri: Any) -> str | None:
