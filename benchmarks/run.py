@@ -50,7 +50,7 @@ import generate  # noqa: E402
 import psutil  # noqa: E402
 import pyoxigraph  # noqa: E402
 import rdflib  # noqa: E402
-from relgraph.graph import _with_prefixes  # noqa: E402
+from relgraph.sparql import with_prefixes as _with_prefixes  # noqa: E402
 
 import relgraph  # noqa: E402
 from relgraph.labels import labels as label_lookup  # noqa: E402
@@ -325,7 +325,7 @@ def bench_size(size: int, *, repeat: int, timeout: float, rdflib_budget: float, 
 
 def cold_start(runs: int = 5) -> dict[str, Any]:
     exe = ROOT / ".venv" / "bin" / "relgraph"
-    from relgraph.queries import QueryCatalogue
+    from relgraph.sparql import QueryCatalogue
 
     cat = QueryCatalogue(QUERIES)
     name = "agreements" if "agreements" in cat else next(iter(cat)).name

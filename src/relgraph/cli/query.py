@@ -13,7 +13,7 @@ import click
 
 from ..formatting import Format, render
 from ..sparql import parse, read
-from .options import Context, lang_option, parse_params, pass_ctx, terminal_width
+from .options import Context, emit_rows, format_option, lang_option, parse_params, pass_ctx, terminal_width
 
 
 @click.command()
@@ -47,15 +47,19 @@ def query(obj: Context, name: str | None, file: Path | None, sparql: str | None,
 
 
 @click.command("queries")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output format.")
+@format_option
 @pass_ctx
 def list_queries(obj: Context, fmt: str) -> None:
-    """List the named queries with their titles and parameters.
+    """List the named queries with their titles and parameters (json: the parameters in full).
 
     Example: relgraph queries
     """
     qs = obj.graph.queries
+    if fmt in ("csv", "tsv", "markdown"):
+        rows = [{"name": q.name, "title": q.title, "description": q.description,
+                 "params": " ".join(f"{p.name}:{p.type}" for p in q.params)} for q in qs]
+        emit_rows(rows, ["name", "title", "description", "params"], fmt)
+        return
     if fmt == "json":
         import json
 
