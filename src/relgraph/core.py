@@ -13,7 +13,7 @@ from pathlib import Path
 from . import labels as _labels
 from .errors import QueryError
 from .languages import check_lang
-from .namespaces import compact
+from .namespaces import SCHEMA, compact
 from .results import Result
 from .sparql import (
     NamedQuery,
@@ -26,6 +26,7 @@ from .sparql import (
     shift,
     with_prefixes,
 )
+from .states import Claim, claims_from_rows
 from .store import RawResult, Store
 from .terms import IRI, Term, python_to_term
 
@@ -126,3 +127,14 @@ class Graph:
     def label(self, iri: str, lang: str = "en") -> str:
         """The label of one IRI (its compact form when it has none)."""
         return self.labels({iri}, lang).get(iri) or compact(iri)
+
+    # ------------------------------------------------------------------ sources and states
+
+    def claims(self) -> dict[str, list[Claim]]:
+        """What each source says of the state of each thing (see :mod:`relgraph.states`), by thing."""
+
+        def published(source: str) -> str | None:
+            found = self.store.literals(source, SCHEMA.datePublished)
+            return found[0][0] if found else None
+
+        return claims_from_rows(self.internal("claims").rows, published)

@@ -245,6 +245,8 @@ def _flatten(attrs: dict[str, Any]) -> dict[str, Any]:
 def _scalar(v: Any) -> Any:
     if v is None:
         return None
+    if isinstance(v, (list, tuple)) and any(isinstance(x, dict) for x in v):  # every source's claim
+        return xml_text(json.dumps(list(v), ensure_ascii=False, sort_keys=True))
     if isinstance(v, (list, tuple, set)):
         items = [str(x) for x in v if x is not None]
         return xml_text(_JOIN.join(items)) if items else None

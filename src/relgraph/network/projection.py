@@ -24,6 +24,7 @@ from ..kinds import kind_of
 from ..labels import pick
 from ..languages import DEFAULT, LANGS
 from ..namespaces import DCT, LABEL_PROPERTIES, PROV, RDF, RG, SCHEMA, SKOS
+from ..states import Claim, merge
 from ..terms import Literal
 from ..timespan import held_on
 
@@ -60,8 +61,9 @@ def project(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = N
 
     day = as_of_day(as_of)
     net = nx.MultiDiGraph(lang=lang, as_of=day.isoformat() if day else None)
-    nodes = _entities(g, lang)
-    edges = _edges(g, nodes, lang)
+    claims = g.claims()
+    nodes = _entities(g, lang, claims, day)
+    edges = _edges(g, nodes, lang, claims, day)
     _derive_dates(nodes, edges)
     for iri, node_attrs in nodes.items():
         net.add_node(iri, **node_attrs)
@@ -71,28 +73,30 @@ def project(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = N
     return net
 
 
-def _edges(g: Graph, nodes: dict[str, dict[str, Any]], lang: str) -> dict[tuple[str, str, str, str], dict[str, Any]]:
-    """The relations between entities, by (relation, source, target, kind), with their words in every language."""
+def _edges(g: Graph, nodes: dict[str, dict[str, Any]], lang: str, claims: dict[str, list[Claim]],
+           day: dt.date | None) -> dict[tuple[str, str, str, str], dict[str, Any]]:
+    """The relations between entities, by (relation, source, target, kind), with their words in every language
+    and the state their sources give (the one in force on ``day``, every source's claim in ``claims``)."""
     raw = g.internal("edges")
-    col = {c: i for i, c in enumerate(raw.columns)}
-    kinds = {str(row[col["kind"]]) for row in raw.rows}
+    kinds = {str(row[3]) for row in raw.rows}
     kind_labels = {code: g.labels(kinds, code) for code in LANGS}
-    status_labels = g.labels({str(r[col["status"]]) for r in raw.rows if r[col["status"]]}, lang)
     shown = lang if lang in LANGS else DEFAULT
+    states = {rel: merge(claims[rel], day) for rel in {str(row[0]) for row in raw.rows} if rel in claims}
+    status_labels = g.labels({s["status"] for s in states.values() if s.get("status")}, lang)
     edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for row in raw.rows:
-        rec = dict(zip(raw.columns, row))
-        src, tgt, kind, rel = str(rec["source"]), str(rec["target"]), str(rec["kind"]), str(rec["relation"])
+        rel, src, tgt, kind = (str(t) for t in row)
         key = (rel, src, tgt, kind)
         if key in edges or src not in nodes or tgt not in nodes:
             continue
-        status = str(rec["status"]) if rec["status"] else None
+        state = states.get(rel, {})
+        status = state.get("status")
         edges[key] = {
             "kind": kind, "label": kind_labels[shown][kind],
             "labels": {code: kind_labels[code][kind] for code in LANGS},
             "relation": rel, "status": status, "status_label": status_labels.get(status) if status else None,
-            "start": _text(rec["start"]), "end": _text(rec["end"]), "certainty": _text(rec["certainty"]),
-            "quote": _text(rec["quote"]), "source": _text(rec["sourceDoc"]),
+            "start": state.get("start"), "end": state.get("end"), "certainty": state.get("certainty"),
+            "quote": state.get("quote"), "source": state.get("source"), "claims": state.get("claims", []),
         }
     return edges
 
@@ -159,11 +163,7 @@ def _derive_dates(nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, 
         effective(n)
 
 
-def _text(term: object) -> str | None:
-    return None if term is None else str(term)
-
-
-def _entities(g: Graph, lang: str) -> dict[str, dict[str, Any]]:
+def _entities(g: Graph, lang: str, claims: dict[str, list[Claim]], day: dt.date | None) -> dict[str, dict[str, Any]]:
     raw = g.internal("entities")
     out: dict[str, dict[str, Any]] = {}
     labels: dict[str, list[Literal]] = {}
@@ -189,6 +189,16 @@ def _entities(g: Graph, lang: str) -> dict[str, dict[str, Any]]:
         node["label"] = pick(lits, lang) or iri
         kind = kind_of(node["classes"])
         node["kind"], node["kind_label"] = kind.key, kind.name(lang)
+        if iri in claims:
+            _state(node, merge(claims[iri], day))
         node["start"] = node.get("start") or node.get("signed")
         node.setdefault("end", None)
     return out
+
+
+def _state(node: dict[str, Any], state: dict[str, Any]) -> None:
+    """Give a node the state its sources give: the one in force, and every source's claim."""
+    for name in ("status", "start", "end", "certainty", "source"):
+        if state.get(name) is not None:
+            node[name] = state[name]
+    node["claims"] = state["claims"]

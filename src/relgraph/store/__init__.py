@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import DataError
-from .files import FORMATS, data_files
+from .files import FORMATS, data_files, graph_name
 from .interface import RawResult, Store
 
 __all__ = ["ENGINES", "FORMATS", "RawResult", "Store", "data_files", "open_store"]
@@ -24,8 +24,9 @@ __all__ = ["ENGINES", "FORMATS", "RawResult", "Store", "data_files", "open_store
 ENGINES = ("oxigraph", "rdflib")
 
 
-def open_store(files: Iterable[Path], engine: str = "oxigraph") -> Store:
-    """Make a store of the given engine and load ``files`` into it."""
+def open_store(files: Iterable[Path], engine: str = "oxigraph", *, root: Path | None = None) -> Store:
+    """Make a store of the given engine and load each of ``files`` into its own named graph
+    (:func:`~relgraph.store.files.graph_name`, by its path within the dataset folder ``root``)."""
     store: Store
     if engine == "oxigraph":
         from .oxigraph import OxigraphStore
@@ -38,5 +39,5 @@ def open_store(files: Iterable[Path], engine: str = "oxigraph") -> Store:
     else:
         raise DataError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     for f in files:
-        store.load(f)
+        store.load(f, graph_name(f, root))
     return store

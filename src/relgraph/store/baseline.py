@@ -22,11 +22,15 @@ class RdflibStore:
         self._rdflib = rdflib
         self._graph = rdflib.Dataset(default_union=True)
 
-    def load(self, path: Path) -> None:
+    def load(self, path: Path, graph: str | None = None) -> None:
+        r = self._rdflib
         try:
             fmt = FORMATS[path.suffix.lower()]
-            target = self._graph if fmt in ("trig", "nquads") else self._graph.default_graph
-            target.parse(str(path), format={"ntriples": "nt", "nquads": "nquads"}.get(fmt, fmt))
+            if fmt in ("trig", "nquads"):
+                self._graph.parse(str(path), format=fmt, publicID=graph)
+            else:
+                target = self._graph.graph(r.URIRef(graph)) if graph else self._graph.default_graph
+                target.parse(str(path), format={"ntriples": "nt"}.get(fmt, fmt))
         except Exception as e:  # rdflib raises many kinds of parse errors
             raise DataError(str(e).split("\n")[0], path=str(path)) from None
 

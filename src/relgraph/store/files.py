@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from ..errors import DataError
@@ -34,6 +35,24 @@ def data_files(path: Path) -> list[Path]:
     if not files:
         raise DataError(f"no RDF data files ({', '.join('*' + s for s in FORMATS)}) in this folder", path=str(path))
     return files
+
+
+#: Named graphs of data files are called this, followed by the file's path within the dataset.
+FILE_GRAPH = "urn:relgraph:file:"
+
+
+def graph_name(path: Path, root: Path | None = None) -> str:
+    """The named graph a data file's triples are loaded into: ``urn:relgraph:file:`` and its path within the
+    dataset folder ``root`` (its name alone when it lies outside), so that no local path reaches an answer.
+
+    >>> graph_name(Path("data/2022/vote.ttl"), Path("data"))
+    'urn:relgraph:file:2022/vote.ttl'
+    """
+    try:
+        rel = path.resolve().relative_to(root.resolve()) if root is not None else Path(path.name)
+    except ValueError:
+        rel = Path(path.name)
+    return FILE_GRAPH + quote(rel.as_posix(), safe="/-_.~")
 
 
 _PARSER = re.compile(r"^Parser error [^:]*:\s*")

@@ -24,8 +24,9 @@ class RawResult:
 class Store(Protocol):
     """The interface every store implements."""
 
-    def load(self, path: Path) -> None:
-        """Parse one RDF file into the store; raise :class:`DataError` with its line and column on bad input."""
+    def load(self, path: Path, graph: str | None = None) -> None:
+        """Parse one RDF file into the store, its triples into the named graph ``graph`` (quads keep their own
+        graph); raise :class:`DataError` with its line and column on bad input."""
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
         """Answer a read-only query, with ``bindings`` bound to their variables (see :func:`relgraph.sparql.bind`)."""

@@ -1,0 +1,121 @@
+"""State over time: what each source says of a thing, and which statement holds on a given day.
+
+Every source's statements live in their own named graph (one data file per source). A thing (a relation, an
+agreement, an event) may be described by several sources: the 2017 letter calls the sister relationship active,
+the 2022 sources say it ended. Nothing is overwritten: each source's :class:`Claim` keeps its status, dates,
+quotes and source. :func:`in_force` picks the claim that holds on a day: the latest by the day it speaks of
+(its own end date for an ending status, else its source's publication date, else its own start date); claims
+with no date at all come before dated ones. :func:`merge` folds the claims of one thing into the values a
+network edge or node carries: the state in force, the dates any source gives, and every quote with its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .namespaces import PROV, RG, SCHEMA
+from .timespan import span
+
+#: Statuses that end a thing: a claim of one of these speaks of the day the thing ended.
+ENDING = frozenset({RG.Ended})
+
+
+@dataclass
+class Claim:
+    """What one source (one named graph) says of one thing: its state, dates and the quotes that support it."""
+
+    subject: str
+    graph: str
+    source: str | None = None
+    published: str | None = None
+    status: str | None = None
+    start: str | None = None
+    end: str | None = None
+    certainty: str | None = None
+    quotes: list[str] = field(default_factory=list)
+
+    @property
+    def since(self) -> dt.date | None:
+        """The first day the claim speaks of: its end for an ending status, else its source's publication date,
+        else its own start; None when it has no date at all."""
+        for value in ((self.end if self.status in ENDING else None), self.published, self.start):
+            s = span(value)
+            if s is not None:
+                return s[0]
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The claim as plain data (for JSON and the view)."""
+        return {"source": self.source, "graph": self.graph, "published": self.published, "status": self.status,
+                "start": self.start, "end": self.end, "certainty": self.certainty, "quotes": list(self.quotes)}
+
+
+_FIELDS = {RG.status: "status", SCHEMA.startDate: "start", SCHEMA.endDate: "end", RG.certainty: "certainty",
+           PROV.hadPrimarySource: "source"}
+
+
+def claims_from_rows(rows: Iterable[tuple[Any, ...]], published: Callable[[str], str | None] = lambda s: None,
+                     ) -> dict[str, list[Claim]]:
+    """The claims of every thing from (subject, graph, property, value) rows of relgraph's ``claims`` query, in
+    the order the rows come; ``published`` gives a source's publication date."""
+    out: dict[str, dict[str, Claim]] = {}
+    for subject, graph, p, o in rows:
+        claim = out.setdefault(str(subject), {}).setdefault(str(graph), Claim(str(subject), str(graph)))
+        name = _FIELDS.get(str(p))
+        if name is None:  # rg:quote
+            if str(o) not in claim.quotes:
+                claim.quotes.append(str(o))
+        elif getattr(claim, name) is None:
+            setattr(claim, name, str(o))
+    for by_graph in out.values():
+        for claim in by_graph.values():
+            claim.published = published(claim.source) if claim.source else None
+    return {s: list(by_graph.values()) for s, by_graph in out.items()}
+
+
+def _order(claim: Claim) -> tuple[bool, dt.date]:
+    since = claim.since
+    return (since is not None, since or dt.date.min)
+
+
+def in_force(claims: list[Claim], day: dt.date | None = None) -> Claim | None:
+    """The claim that holds on ``day`` (today's knowledge when None): the latest that speaks of a day not after
+    ``day``; among claims of the same day, the one listed last.
+
+    Examples
+    --------
+    >>> letter = Claim("r", "g1", "letter", status=RG.Active, start="1995")
+    >>> vote = Claim("r", "g2", "vote", status=RG.Ended, end="2022-11-16")
+    >>> in_force([letter, vote]).source, in_force([letter, vote], dt.date(2020, 1, 1)).source
+    ('vote', 'letter')
+    """
+    eligible = [c for c in claims if day is None or c.since is None or c.since <= day]
+    return max(eligible, key=_order) if eligible else None
+
+
+def merge(claims: list[Claim], day: dt.date | None = None) -> dict[str, Any]:
+    """The values one thing carries as an edge or a node: ``status``, ``start``, ``end``, ``certainty``, ``quote``
+    and ``source`` of the claim in force (the dates any source gives when it gives none), and ``claims``, every
+    source's claim, the one in force first.
+    """
+    if not claims:
+        return {}
+    chosen = in_force(claims, day) or min(claims, key=_order)
+    by_order = sorted(claims, key=_order, reverse=True)
+
+    def first(name: str) -> Any:
+        value = getattr(chosen, name)
+        return value if value is not None else next((getattr(c, name) for c in by_order if getattr(c, name)), None)
+
+    return {"status": chosen.status or first("status"), "start": first("start"), "end": first("end"),
+            "certainty": chosen.certainty, "quote": chosen.quotes[0] if chosen.quotes else first_quote(by_order),
+            "source": chosen.source,
+            "claims": [c.as_dict() for c in [chosen, *(c for c in by_order if c is not chosen)]]}
+
+
+def first_quote(claims: list[Claim]) -> str | None:
+    """The first quote among ``claims``."""
+    return next((c.quotes[0] for c in claims if c.quotes), None)
