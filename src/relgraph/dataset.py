@@ -168,4 +168,5 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
         base = data_path if data_path.is_dir() else data_path.parent
         qpath = next((p for p in (base.parent / "queries", Path("queries")) if p.is_dir()), None)
     root = data_path if data_path.is_dir() else data_path.parent
-    return Dataset(open_store(files, engine, root=root), files=files, data_path=data_path, queries=QueryCatalogue(qpath))
+    return Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
+                   queries=QueryCatalogue(qpath))
