@@ -4,7 +4,7 @@ Every source's statements live in their own named graph (one data file per sourc
 agreement, an event) may be described by several sources: the 2017 letter calls the sister relationship active,
 the 2022 sources say it ended. Nothing is overwritten: each source's :class:`Claim` keeps its status, dates,
 quotes and source. :func:`in_force` picks the claim that holds on a day: the latest by the day it speaks of
-(its own end date for an ending status, else its source's publication date, else its own start date); claims
+(its own end date for an ending status, its own start for any other, else its source's publication date); claims
 with no date at all come before dated ones. :func:`merge` folds the claims of one thing into the values a
 network edge or node carries: the state in force, the dates any source gives, and every quote with its source.
 """
@@ -39,13 +39,18 @@ class Claim:
 
     @property
     def since(self) -> dt.date | None:
-        """The first day the claim speaks of: its end for an ending status, else its source's publication date,
-        else its own start; None when it has no date at all."""
-        for value in ((self.end if self.status in ENDING else None), self.published, self.start):
-            s = span(value)
-            if s is not None:
-                return s[0]
-        return None
+        """The day from which the claim holds, or None when it has no date at all.
+
+        An ending status holds from its own end date; any other state from its own start. Failing that, a claim
+        holds from the last day its source's publication date can mean (a source of November 2022 spoke by the
+        end of that month at the latest).
+        """
+        own = self.end if self.status in ENDING else self.start
+        first = span(own)
+        if first is not None:
+            return first[0]
+        published = span(self.published)
+        return published[1] if published is not None else None
 
     def as_dict(self) -> dict[str, Any]:
         """The claim as plain data (for JSON and the view)."""

@@ -68,7 +68,7 @@ def path(obj: Context, source: str, target: str, max_paths: int, no_quotes: bool
         click.echo(_undated_line(len(unknown), "shown marked 'date unknown'"))
 
 
-_NEIGHBOUR_SHOWN = ["distance", "neighbour", "kind", "relation", "direction", "via", "status"]
+_NEIGHBOUR_SHOWN = ["distance", "neighbour", "kind", "relation", "direction", "via", "status", "source"]
 
 
 @click.command()

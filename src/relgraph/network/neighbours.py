@@ -53,7 +53,8 @@ def neighbour_rows(source: Source, entity: str, *, depth: int = 1, lang: str = "
                     "distance": d, "neighbour": node["label"], "kind": node["kind"], "relation": step.label,
                     "direction": direction, "via": step.source_label, "status": step.status,
                     "start": step.start, "end": step.end, "date_unknown": step.date_unknown, "quote": step.quote,
-                    "neighbour_iri": n, "via_iri": via, "relation_iri": step.relation,
+                    "source": step.document_label,
+                    "neighbour_iri": n, "via_iri": via, "relation_iri": step.relation, "source_iri": step.document,
                 })
     rows.sort(key=lambda r: (r["distance"], r["neighbour"].lower(), r["relation"].lower(), r["via"].lower()))
     return rows
@@ -74,4 +75,4 @@ def neighbours(source: Source, entity: str, *, depth: int = 1, lang: str = "en",
 
 
 NEIGHBOUR_COLUMNS = ["distance", "neighbour", "kind", "relation", "direction", "via", "status", "start", "end",
-                     "date_unknown", "quote", "neighbour_iri", "via_iri", "relation_iri"]
+                     "date_unknown", "quote", "source", "neighbour_iri", "via_iri", "relation_iri", "source_iri"]

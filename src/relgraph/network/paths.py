@@ -53,6 +53,7 @@ class Step:
     status: str | None = None
     held: str | None = None
     document: str | None = None
+    document_label: str | None = None
 
     @property
     def arrow(self) -> str:
@@ -158,6 +159,8 @@ def path_text(path: Chain, *, quotes: bool = True, width: int = 100) -> str:
         lines.append(f"  {i}. {step}" + (f"  ({' · '.join(facts)})" if facts else ""))
         if quotes:
             quote = f"“{step.quote}”" if step.quote else "(no quote in the source)"
+            if step.document_label:
+                quote += f" ({step.document_label})"
             lines += textwrap.wrap(quote, width=max(40, width - 7), initial_indent=" " * 7,
                                    subsequent_indent=" " * 8)
     return "\n".join(lines)
@@ -173,7 +176,8 @@ def steps_between(net: nx.MultiDiGraph, u: str, v: str) -> list[Step]:
                 source=u, source_label=net.nodes[u]["label"], label=attrs["label"], target=v,
                 target_label=net.nodes[v]["label"], direction=direction, quote=attrs.get("quote"),
                 relation=attrs["relation"], kind=attrs["kind"], start=attrs.get("start"), end=attrs.get("end"),
-                status=attrs.get("status_label"), held=attrs.get("held"), document=attrs.get("source")))
+                status=attrs.get("status_label"), held=attrs.get("held"), document=attrs.get("source"),
+                document_label=attrs.get("source_label")))
     found.sort(key=lambda s: (s.label.lower(), s.relation))
     return found
 

@@ -83,6 +83,7 @@ def _edges(g: Graph, nodes: dict[str, dict[str, Any]], lang: str, claims: dict[s
     shown = lang if lang in LANGS else DEFAULT
     states = {rel: merge(claims[rel], day) for rel in {str(row[0]) for row in raw.rows} if rel in claims}
     status_labels = g.labels({s["status"] for s in states.values() if s.get("status")}, lang)
+    source_labels = g.labels({s["source"] for s in states.values() if s.get("source")}, lang)
     edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for row in raw.rows:
         rel, src, tgt, kind = (str(t) for t in row)
@@ -96,7 +97,8 @@ def _edges(g: Graph, nodes: dict[str, dict[str, Any]], lang: str, claims: dict[s
             "labels": {code: kind_labels[code][kind] for code in LANGS},
             "relation": rel, "status": status, "status_label": status_labels.get(status) if status else None,
             "start": state.get("start"), "end": state.get("end"), "certainty": state.get("certainty"),
-            "quote": state.get("quote"), "source": state.get("source"), "claims": state.get("claims", []),
+            "quote": state.get("quote"), "source": state.get("source"),
+            "source_label": source_labels.get(state.get("source") or ""), "claims": state.get("claims", []),
         }
     return edges
 
