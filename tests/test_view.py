@@ -18,12 +18,12 @@ from relgraph.cli import cli
 from relgraph.errors import AmbiguousEntityError, EntityNotFoundError, ParameterError
 from relgraph.network import project
 from relgraph.view import View
+from relgraph.view.page import script_json
 from relgraph.view.presets import load as load_presets
 
 from .conftest import QUERIES
 
 PRESETS = load_presets(QUERIES)
-from relgraph.view.page import script_json
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
