@@ -1,4 +1,8 @@
-"""The command line: exact output per format, clean one-line errors, and no way to change data by asking."""
+"""The command line: exact output per format, clean one-line errors, and no way to change data by asking.
+
+Exact answers are asked of the letter's own file (``run_letter``), so that another source's file in data/ does not
+change them; safety and error paths run on the whole data folder (``run``).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import rdflib
+from rdflib.compare import isomorphic
 
-from .conftest import DATA
+from .conftest import DATA, LETTER_FILE
 
 Q = "SELECT ?agreement ?signed WHERE { ?agreement a rg:Agreement ; rg:dateSigned ?signed }"
 AGREEMENT = "https://w3id.org/relgraph/utrecht-guangdong/cooperation-doftec-2013"
@@ -27,23 +33,23 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     ("json", '[\n  {\n    "agreement": "Structural cooperation with DOFTEC (2013)",\n    "signed": "2013-11"\n  }\n]\n'),
     ("markdown", "| agreement | signed |\n|---|---|\n| Structural cooperation with DOFTEC (2013) | 2013-11 |\n"),
 ])
-def test_select_formats(run, fmt, expected):
-    result = run("query", "--sparql", Q, "--format", fmt)
+def test_select_formats(run_letter, fmt, expected):
+    result = run_letter("query", "--sparql", Q, "--format", fmt)
     assert result.exit_code == 0, result.output
     assert result.output == expected
 
 
-def test_iris_instead_of_labels(run):
-    result = run("query", "--sparql", Q, "-f", "csv", "--iris")
+def test_iris_instead_of_labels(run_letter):
+    result = run_letter("query", "--sparql", Q, "-f", "csv", "--iris")
     assert result.output == f"agreement,signed\n{AGREEMENT},2013-11\n"
-    table = run("query", "--sparql", Q, "--iris")
+    table = run_letter("query", "--sparql", Q, "--iris")
     assert "ug:cooperation-doftec-2013  2013-11" in table.output
 
 
-def test_labels_in_dutch_and_chinese(run):
-    nl = run("query", "--sparql", Q, "-f", "csv", "--lang", "nl")
+def test_labels_in_dutch_and_chinese(run_letter):
+    nl = run_letter("query", "--sparql", Q, "-f", "csv", "--lang", "nl")
     assert nl.output == "agreement,signed\nStructurele samenwerking met DOFTEC (2013),2013-11\n"
-    zh = run("query", "--sparql", "SELECT ?p WHERE { ?p schema:sameAs wd:Q15175 }", "-f", "csv", "--lang", "zh")
+    zh = run_letter("query", "--sparql", "SELECT ?p WHERE { ?p schema:sameAs wd:Q15175 }", "-f", "csv", "--lang", "zh")
     assert zh.output == "p\n广东省\n"
 
 
@@ -56,15 +62,15 @@ def test_ask_formats(run):
 CONSTRUCT = "CONSTRUCT { ug:doftec rdfs:label ?l } WHERE { ug:doftec rdfs:label ?l FILTER(LANG(?l) = 'en') }"
 
 
-def test_construct_formats(run):
-    assert run("query", "--sparql", CONSTRUCT).output == (
+def test_construct_formats(run_letter):
+    assert run_letter("query", "--sparql", CONSTRUCT).output == (
         "@prefix ug: <https://w3id.org/relgraph/utrecht-guangdong/> .\n"
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
         'ug:doftec rdfs:label "DOFTEC"@en .\n')
-    assert run("query", "--sparql", CONSTRUCT, "-f", "nt").output == (
+    assert run_letter("query", "--sparql", CONSTRUCT, "-f", "nt").output == (
         '<https://w3id.org/relgraph/utrecht-guangdong/doftec> <http://www.w3.org/2000/01/rdf-schema#label> '
         '"DOFTEC"@en .\n')
-    jsonld = run("query", "--sparql", CONSTRUCT, "-f", "jsonld")
+    jsonld = run_letter("query", "--sparql", CONSTRUCT, "-f", "jsonld")
     assert '"@value":"DOFTEC"' in jsonld.output and jsonld.exit_code == 0
 
 
@@ -76,8 +82,8 @@ def test_format_that_does_not_fit_the_answer(run):
     assert "a SELECT query gives rows" in result.output and result.exit_code == 2
 
 
-def test_named_query_with_parameter(run):
-    result = run("query", "relations", "-p", "entity=ug:doftec", "-f", "csv")
+def test_named_query_with_parameter(run_letter):
+    result = run_letter("query", "relations", "-p", "entity=ug:doftec", "-f", "csv")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "source,relation,target,status,quote"
@@ -135,8 +141,8 @@ def test_bad_parameter_syntax_is_a_usage_error(run):
     assert "Error: Invalid value for -p/--param: 'entity' is not key=value" in result.output
 
 
-def test_ambiguous_entity_lists_candidates(run):
-    result = run("query", "entity", "-p", "entity=Utrecht")
+def test_ambiguous_entity_lists_candidates(run_letter):
+    result = run_letter("query", "entity", "-p", "entity=Utrecht")
     assert result.exit_code == 2
     assert "Error: 'Utrecht' is ambiguous: it could be Utrecht region (ug:utrecht-region)" in result.output
 
@@ -253,16 +259,41 @@ def test_typed_parameters_bind_as_typed_terms(run, tmp_path):
     assert {line.split(",")[-1] for line in lines[1:]} == {"2017-10-28"}
 
 
-def test_describe(run):
-    result = run("query", "--sparql", "DESCRIBE ug:doftec", "-f", "nt")
+DOFTEC_DESCRIBED = """
+@prefix ug:   <https://w3id.org/relgraph/utrecht-guangdong/> .
+@prefix rg:   <https://w3id.org/relgraph/ontology#> .
+@prefix org:  <http://www.w3.org/ns/org#> .
+@prefix cv:   <http://data.europa.eu/m8g/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+ug:doftec a cv:PublicOrganisation , org:OrganizationalUnit ;
+    rdfs:label "DOFTEC"@en , "DOFTEC"@nl ;
+    skos:definition "Economic department of the province of Guangdong"@en ,
+                    "Economische afdeling van de provincie Guangdong"@nl ;
+    org:unitOf ug:guangdong-government ;
+    rg:quote "DOFTEC (Economische afdeling van de provincie Guangdong)"@nl ;
+    prov:hadPrimarySource ug:letter .
+"""
+
+
+def test_describe(run_letter):
+    result = run_letter("query", "--sparql", "DESCRIBE ug:doftec", "-f", "nt")
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines and all(line.startswith("<https://w3id.org/relgraph/utrecht-guangdong/doftec> ") for line in lines)
+    described = rdflib.Graph().parse(data=result.output, format="nt")
+    assert isomorphic(described, rdflib.Graph().parse(data=DOFTEC_DESCRIBED, format="turtle"))
 
 
-def test_data_given_as_a_relative_path_with_dot_dot(run, monkeypatch):
+def test_data_given_as_a_relative_path_with_dot_dot(run, tmp_path, monkeypatch):
     """A data folder named from a sibling folder (``../data``, as a notebook does) loads, hidden files do not."""
-    monkeypatch.chdir(DATA.parent / "tests")
+    data = tmp_path / "data"
+    (data / ".ipynb_checkpoints").mkdir(parents=True)
+    shutil.copy(LETTER_FILE, data / LETTER_FILE.name)
+    shutil.copy(DATA / "ontology.ttl", data / "ontology.ttl")
+    shutil.copy(DATA / "ontology.ttl", data / ".ipynb_checkpoints" / "ontology-checkpoint.ttl")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
     result = run("stats", "-f", "json", data="../data")
     assert result.exit_code == 0, result.output
     assert '"files": [\n    "../data/ontology.ttl",\n    "../data/utrecht-guangdong.ttl"\n  ]' in result.output

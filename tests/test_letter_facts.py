@@ -2,6 +2,10 @@
 
 Each case is a statement of the source (quoted in Dutch) and an ASK query that must hold. The queries are
 written from the letter, not from the data files; a wrong or missing triple makes its case fail.
+
+They are asked of the letter's own file (data/utrecht-guangdong.ttl, with the ontology: the ``letter_graph``
+fixture), not of the whole data/ folder: another source's file may say more about the same entities, or later
+things (a new agreement, another status), and the letter's facts must still read as the letter gives them.
 """
 
 from __future__ import annotations
@@ -170,21 +174,21 @@ FACTS = {
 
 
 @pytest.mark.parametrize("statement", list(FACTS))
-def test_statement_is_in_the_graph(seed, statement):
+def test_statement_is_in_the_graph(letter_graph, statement):
     words, ask = FACTS[statement]
     letter = re.sub(r"\s+", " ", LETTER.read_text(encoding="utf-8"))
     assert words in letter, f"the test's own quote is not in the letter: {words!r}"
-    assert seed.query(PREFIXES + ask).boolean is True, statement
+    assert letter_graph.query(PREFIXES + ask).boolean is True, statement
 
 
-def test_who_led_the_mission(seed):
-    r = seed.query("""SELECT ?who WHERE { ?p cv:role rg:Leader ; rg:agent ?who ; rg:event ?m .
+def test_who_led_the_mission(letter_graph):
+    r = letter_graph.query("""SELECT ?who WHERE { ?p cv:role rg:Leader ; rg:agent ?who ; rg:event ?m .
                       ?m a cv:PublicEvent }""")
     assert [r.label(t) for (t,) in r.terms] == ["Provincial executive for the Economy (gedeputeerde Economie)"]
 
 
-def test_what_was_signed_at_the_vice_governors_reception(seed):
-    r = seed.query("""SELECT ?what WHERE { ?h cv:role rg:Host ; rg:agent ?vg ; rg:event ?rec .
+def test_what_was_signed_at_the_vice_governors_reception(letter_graph):
+    r = letter_graph.query("""SELECT ?what WHERE { ?h cv:role rg:Host ; rg:agent ?vg ; rg:event ?rec .
                       ?vg rdfs:label "Vice Governor of Guangdong"@en . ?what rg:signedAt ?rec } ORDER BY ?what""",
                    lang="nl")
     assert [r.label(t) for (t,) in r.terms] == [
@@ -193,43 +197,51 @@ def test_what_was_signed_at_the_vice_governors_reception(seed):
     ]
 
 
-def test_when_did_the_cooperation_with_doftec_start(seed):
-    r = seed.query("SELECT ?d WHERE { ?a rg:party ?doftec ; rg:agreementKind rg:StructuralCooperation ; "
-                   "schema:startDate ?d }", doftec=seed.resolve("DOFTEC"))
+def test_when_did_the_cooperation_with_doftec_start(letter_graph):
+    r = letter_graph.query("SELECT ?d WHERE { ?a rg:party ?doftec ; rg:agreementKind rg:StructuralCooperation ; "
+                   "schema:startDate ?d }", doftec=letter_graph.resolve("DOFTEC"))
     assert r.rows == [("2013-11",)]
 
 
-def test_every_quote_occurs_in_the_letter(seed):
+def test_every_quote_occurs_in_the_letter(letter_graph):
     letter = re.sub(r"\s+", " ", LETTER.read_text(encoding="utf-8"))
-    r = seed.query("SELECT ?s ?q WHERE { ?s rg:quote|rg:rationale|rg:request ?q FILTER(LANG(?q) = 'nl') }")
+    r = letter_graph.query("SELECT ?s ?q WHERE { ?s rg:quote|rg:rationale|rg:request ?q FILTER(LANG(?q) = 'nl') }")
     assert len(r) > 100
     missing = [(s, q) for s, q in r.rows if re.sub(r"\s+", " ", q) not in letter]
     assert missing == []
 
 
-def test_every_relation_and_entity_has_a_source_and_a_quote(seed):
-    assert len(seed.query("unsourced")) == 0
-    r = seed.query("""SELECT (COUNT(?r) AS ?n) WHERE { ?r a ?c ; rg:quote ?q ; prov:hadPrimarySource ?src .
+def test_every_relation_and_entity_has_a_source_and_a_quote(letter_graph):
+    assert len(letter_graph.query("unsourced")) == 0
+    # asked again without the named query, whose UNION of FILTER NOT EXISTS finds nothing on Oxigraph even when
+    # something is unsourced (see tests/test_fixture_queries.py::test_unsourced)
+    gaps = letter_graph.query("""SELECT ?s ?missing WHERE { ?s a ?c FILTER(!STRSTARTS(STR(?s), STR(rg:)))
+        FILTER(?c NOT IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty, owl:Ontology))
+        VALUES ?missing { "source" "quote" }
+        FILTER((?missing = "source" && NOT EXISTS { ?s prov:hadPrimarySource ?src })
+               || (?missing = "quote" && NOT EXISTS { ?s rg:quote ?q })) }""")
+    assert gaps.rows == []
+    r = letter_graph.query("""SELECT (COUNT(?r) AS ?n) WHERE { ?r a ?c ; rg:quote ?q ; prov:hadPrimarySource ?src .
                       VALUES ?c { org:Membership cv:Participation rg:SisterRelationship rg:Agreement } }""")
     assert r.rows[0][0] >= 20
 
 
-def test_no_invented_identifiers(seed):
+def test_no_invented_identifiers(letter_graph):
     """Only the identifiers the brief allows: Wikidata Q776, Q15175, Q16572 and TOOI pv26."""
-    r = seed.query("SELECT DISTINCT ?id WHERE { ?s schema:sameAs ?id } ORDER BY ?id")
+    r = letter_graph.query("SELECT DISTINCT ?id WHERE { ?s schema:sameAs ?id } ORDER BY ?id")
     assert [str(i) for (i,) in r.rows] == [
         "http://www.wikidata.org/entity/Q15175", "http://www.wikidata.org/entity/Q16572",
         "http://www.wikidata.org/entity/Q776", "https://identifier.overheid.nl/tooi/id/provincie/pv26"]
 
 
-def test_no_person_is_named(seed):
+def test_no_person_is_named(letter_graph):
     """The letter names no person: no foaf/schema Person and no post holder may appear."""
-    assert seed.query("ASK { { ?p a foaf:Person } UNION { ?p a schema:Person } UNION { ?x org:heldBy ?h } }"
+    assert letter_graph.query("ASK { { ?p a foaf:Person } UNION { ?p a schema:Person } UNION { ?x org:heldBy ?h } }"
                       ).boolean is False
 
 
-def test_labels_in_dutch_and_english_for_every_entity(seed):
-    r = seed.query("""SELECT ?s WHERE { ?s rg:quote ?q .
+def test_labels_in_dutch_and_english_for_every_entity(letter_graph):
+    r = letter_graph.query("""SELECT ?s WHERE { ?s rg:quote ?q .
         FILTER NOT EXISTS { ?s rdfs:label ?en FILTER(LANG(?en) = "en") }
         FILTER NOT EXISTS { ?s rdfs:label ?nl FILTER(LANG(?nl) = "nl") } }""")
     assert r.rows == []

@@ -109,7 +109,7 @@ def test_agreements_preset(g: relgraph.Dataset) -> None:
     assert UG + "theme-gaming" not in ids
 
 
-def test_query_views(tmp_path: Path) -> None:
+def test_query_views(tmp_path: Path, letter_data: Path) -> None:
     queries = tmp_path / "queries"
     queries.mkdir()
     (queries / "units.rq").write_text(
@@ -119,7 +119,7 @@ def test_query_views(tmp_path: Path) -> None:
         "# title: Posts\nSELECT ?source ?relation ?target WHERE { ?source org:postIn ?target "
         "BIND(org:postIn AS ?relation) }\n", encoding="utf-8")
     (queries / "count.rq").write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", encoding="utf-8")
-    g = relgraph.open(DATA, queries=queries)
+    g = relgraph.open(letter_data, queries=queries)  # the letter names five posts; other sources may add more
     units = embedded(g.view(query="units"))
     assert {(e["from"], e["to"]) for e in units["edges"]} >= {(UG + "doftec", UG + "guangdong-government")}
     assert all(e["label"] == "unit of" for e in units["edges"])
