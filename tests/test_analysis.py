@@ -313,9 +313,10 @@ def test_cli_neighbours(run_letter):
     result = run_letter("neighbours", "DOFTEC")
     assert result.exit_code == 0, result.output
     header, rule, *rows = result.stdout.splitlines()
-    assert header.split() == ["distance", "neighbour", "kind", "relation", "direction", "via", "status"]
+    assert header.split() == ["distance", "neighbour", "kind", "relation", "direction", "via", "status", "source"]
     assert rows[-1] == "(3 rows)"
     assert any("Economic mission to Guangdong 2017" in r and "co-organised" in r for r in rows)
+    assert all(r.rstrip().endswith("Letter on the results of the China mission 2017") for r in rows[:-1])
     csv_out = run_letter("neighbours", "DOFTEC", "--depth", "2", "-f", "csv").stdout.splitlines()
     assert csv_out[0].startswith("distance,neighbour,kind,relation,direction,via,status")
     data = json.loads(run_letter("neighbours", "DOFTEC", "-f", "json").stdout)

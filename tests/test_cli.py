@@ -86,8 +86,9 @@ def test_named_query_with_parameter(run_letter):
     result = run_letter("query", "relations", "-p", "entity=ug:doftec", "-f", "csv")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "source,relation,target,status,quote"
-    assert lines[1].startswith("DOFTEC,unit of,Provincial government of Guangdong,,")
+    assert lines[0] == "source,relation,target,status,document,quote"
+    assert lines[1].startswith("DOFTEC,unit of,Provincial government of Guangdong,,Letter on the results of the China "
+                               "mission 2017,")
     assert len(lines) == 4
 
 

@@ -19,6 +19,7 @@ from relgraph.export import EDGE_COLUMNS, NODE_COLUMNS, csv_paths, xml_text
 from relgraph.fileio import write_text
 from relgraph.namespaces import PREFIXES
 from relgraph.network import project
+from relgraph.timespan import span
 
 from .conftest import DATA, UG
 
@@ -70,7 +71,8 @@ def test_graphml(run, seed, net, tmp_path):
     assert back.nodes[DOFTEC]["label_nl"] == "DOFTEC"
     assert back.nodes[MISSION]["alt_labels"] == " | ".join(net.nodes[MISSION]["alt_labels"])
     (sister,) = sister_edges(back)
-    assert sister["start"] == "1995" and "end" not in sister
+    (projected,) = sister_edges(net)
+    assert sister["start"] == "1995" and sister.get("end") == projected["end"]
     assert all(not isinstance(v, (list, dict)) for _, d in back.nodes(data=True) for v in d.values())
     assert no_temp_files(tmp_path)
 
@@ -87,7 +89,9 @@ def test_gexf_has_time_intervals(run, net, tmp_path):
     assert back.nodes[DOFTEC]["label"] == "DOFTEC" and back.nodes[DOFTEC]["kind"] == "government"
     (sister,) = sister_edges(back)
     assert sister["start"] == "1995-01-01" and sister["start_given"] == "1995"
-    assert "end" not in sister
+    end = sister_edges(net)[0]["end"]
+    assert sister.get("end") == (span(end)[1].isoformat() if end else None)
+    assert sister.get("end_given") == end
     mission = back.nodes[MISSION]
     assert (mission["start"], mission["end"]) == ("2017-10-28", "2017-11-04")
     coop = [d for u, v, d in back.edges(data=True) if u == DOFTEC and d["label"] == "party"]
@@ -136,7 +140,9 @@ def test_csv_into_a_folder(run, seed, net, tmp_path):
     assert list(edges[0]) == EDGE_COLUMNS
     (sister,) = [e for e in edges if e["relation_iri"] == SISTER]
     assert {sister["source"], sister["target"]} == {PROVINCE, GUANGDONG_GOV}
-    assert sister["start"] == "1995" and sister["end"] == "" and sister["status"] == "active"
+    (projected,) = sister_edges(net)
+    assert sister["start"] == "1995" and sister["end"] == (projected["end"] or "")
+    assert sister["status"] == projected["status_label"]
     assert sister["quote"] == sister_edges(net)[0]["quote"]
     assert no_temp_files(folder)
 

@@ -298,17 +298,17 @@ def test_posts(example):
 
 def test_relations(example):
     assert table(example.query("relations", entity=TRADE_OFFICE)) == [
-        ("ex:trade-office-b", "org:unitOf", "ex:government-b", None, Q_COOPERATION),
-        ("ex:trade-office-b", "rg:CoOrganiser", "ex:visit-2020", "rg:Ended", Q_CO_ORGANISED),
-        ("ex:trade-office-b", "rg:party", "ex:cooperation-2010", "rg:Active", Q_COOPERATION),
+        ("ex:trade-office-b", "org:unitOf", "ex:government-b", None, "ex:report", Q_COOPERATION),
+        ("ex:trade-office-b", "rg:CoOrganiser", "ex:visit-2020", "rg:Ended", "ex:report", Q_CO_ORGANISED),
+        ("ex:trade-office-b", "rg:party", "ex:cooperation-2010", "rg:Active", "ex:report", Q_COOPERATION),
     ]
     # the other end: the government B is the target of the unit, the post and the partnership
     assert table(example.query("relations", entity="Government of Example Province B")) == [
-        ("ex:post-deputy-governor-b", "org:postIn", "ex:government-b", None, Q_RECEPTION),
-        ("ex:trade-office-b", "org:unitOf", "ex:government-b", None, Q_COOPERATION),
-        ("ex:government-a", "rg:SisterRelationship", "ex:government-b", "rg:Active", Q_PARTNERS),
-        ("ex:government-b", "rg:SisterRelationship", "ex:government-a", "rg:Active", Q_PARTNERS),
-        ("ex:government-b", "rg:governs", "ex:province-b", None, Q_PARTNERS),
+        ("ex:post-deputy-governor-b", "org:postIn", "ex:government-b", None, "ex:report", Q_RECEPTION),
+        ("ex:trade-office-b", "org:unitOf", "ex:government-b", None, "ex:report", Q_COOPERATION),
+        ("ex:government-a", "rg:SisterRelationship", "ex:government-b", "rg:Active", "ex:report", Q_PARTNERS),
+        ("ex:government-b", "rg:SisterRelationship", "ex:government-a", "rg:Active", "ex:report", Q_PARTNERS),
+        ("ex:government-b", "rg:governs", "ex:province-b", None, "ex:report", Q_PARTNERS),
     ]
 
 
@@ -325,10 +325,6 @@ def test_unknowns(example):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "queries/unsourced.rq puts each FILTER NOT EXISTS alone in a UNION branch, where ?resource is not bound yet: "
-    "under SPARQL's bottom-up evaluation (Oxigraph) the branch is empty whenever any resource has a source, so the "
-    "query answers nothing even for an unsourced relation. rdflib's engine binds ?resource first and finds it."))
 def test_unsourced(example):
     """The membership of Example Institute D has neither a source nor a quote: two rows, one per gap."""
     assert table(example.query("unsourced")) == [
@@ -344,9 +340,7 @@ def test_unsourced_answers_nothing_on_the_seed(seed):
 # ------------------------------------------------------------------------------------------ both engines
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="the unsourced bug: see test_unsourced"))
-    if n == "unsourced" else n for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_both_engines_give_the_same_answer_on_the_fixture(example, example_data, name):
     """On the fixture every query has something to find, so agreeing on an empty answer proves nothing here."""
     baseline = relgraph.open(example_data, queries=QUERIES, engine="rdflib")
