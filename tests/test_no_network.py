@@ -134,3 +134,14 @@ def test_from_a_graph_of_the_store_is_allowed(seed):
     with pytest.raises(ForbiddenQueryError):
         relgraph.open  # noqa: B018 - the store's own graphs only
         seed.query("ASK FROM <urn:relgraph:file:nowhere.ttl> { ?s ?p ?o }")
+
+
+def test_from_names_the_dataset_instead_of_the_union(seed):
+    """FROM <a file's graph> asks that source alone: its triples, not the union of every file."""
+    import rdflib
+
+    from .conftest import DATA
+
+    own = len(rdflib.Graph().parse(DATA / "utrecht-guangdong.ttl"))
+    r = seed.query("SELECT (COUNT(*) AS ?n) FROM <urn:relgraph:file:utrecht-guangdong.ttl> WHERE { ?s ?p ?o }")
+    assert r.rows == [(own,)] and own < len(seed.store)

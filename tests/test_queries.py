@@ -80,8 +80,8 @@ def test_entity_by_chinese_label_and_in_dutch(letter_graph):
     assert "China" in values
 
 
-def test_timeline_is_in_order_and_marks_the_inferred_year(seed):
-    r = seed.query("timeline").as_dicts(labels=True)
+def test_timeline_is_in_order_and_marks_the_inferred_year(letter_graph):
+    r = letter_graph.query("timeline").as_dicts(labels=True)
     dates = [str(row["date"]) for row in r]
     assert dates == sorted(dates)
     assert dates[0] == "1995"

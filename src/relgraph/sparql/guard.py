@@ -52,6 +52,15 @@ def check_read_only(text: str, *, graphs: Container[str] = ()) -> None:
         _check_parsed(text)
 
 
+def names_dataset(text: str) -> bool:
+    """True when the query has its own dataset (``FROM`` or ``FROM NAMED``), which then replaces the union.
+
+    >>> names_dataset("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }"), names_dataset("SELECT * WHERE { ?s ?p 'from' }")
+    (True, False)
+    """
+    return any(kind == "word" and tok.upper() == "FROM" for kind, tok, _ in tokens(unescape(text)))
+
+
 def unescape(text: str) -> str:
     """``text`` with SPARQL's codepoint escapes (``\\u0053``, ``\\U00000053``) expanded, as a parser sees it.
 
