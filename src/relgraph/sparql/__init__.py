@@ -14,7 +14,8 @@ from .guard import check_read_only, names_dataset, query_form
 from .text import shift, with_prefixes
 
 __all__ = ["PARAM_TYPES", "NamedQuery", "Param", "QueryCatalogue", "bind", "check_read_only", "internal",
-           "looks_like_name", "names_dataset", "parse", "query_form", "read", "serialize_term", "shift", "with_prefixes"]
+           "looks_like_name", "names_dataset", "parse", "query_form", "read", "serialize_term", "shift",
+           "with_prefixes"]
 
 
 @cache
