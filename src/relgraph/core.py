@@ -7,11 +7,12 @@ view, validation) take. It knows nothing of them; the public :class:`relgraph.Da
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from . import deadline
 from . import labels as _labels
-from .errors import QueryError
+from .errors import QueryError, QueryTimeoutError
 from .languages import check_lang
 from .namespaces import SCHEMA, compact
 from .results import Result
@@ -43,11 +44,13 @@ class Graph:
     """
 
     def __init__(self, store: Store, *, files: Iterable[Path] = (), data_path: Path | None = None,
-                 queries: QueryCatalogue | None = None) -> None:
+                 queries: QueryCatalogue | None = None, timeout: float | None = None) -> None:
         self.store = store
         self.files = list(files)
         self.data_path = data_path
         self.catalogue = queries or QueryCatalogue(None)
+        #: The most seconds one query may take (None: no limit); see :mod:`relgraph.deadline`.
+        self.timeout = timeout
 
     # ------------------------------------------------------------------ questions
 
@@ -90,14 +93,37 @@ class Graph:
             raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE", source=source)
         text = with_prefixes(text)
         try:
-            raw = self.store.query(text, bindings=bindings or {})
+            raw = deadline.call(lambda: self.store.query(text, bindings=bindings or {}), self.timeout)
+        except QueryTimeoutError:
+            raise
         except QueryError as e:
             raise QueryError(e.reason, source=source, line=shift(e.line, text), column=e.column) from None
         return self.result(raw, lang, labels)
 
+    def stream(self, named: NamedQuery, params: Mapping[str, object] | None = None, /, *,
+               source: str | None = None) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        """The columns and the rows of a SELECT query as they come, read ahead into a bounded buffer: constant
+        memory however many rows there are, stopped when the graph's ``timeout`` has passed.
+
+        Parameters are bound as by :meth:`run`. Raises :class:`QueryError` for a query that is not a SELECT.
+        """
+        params = dict(params or {})
+        bindings = named.bind(params, self.resolve) if named.params else {
+            k: python_to_term(v) for k, v in params.items()}
+        where = source or str(named.path or named.name)
+        check_read_only(named.text, graphs=self.store.graph_names())
+        if query_form(named.text) != "SELECT":
+            raise QueryError("only a SELECT query can stream its rows", source=where)
+        text = with_prefixes(named.text)
+        try:
+            columns, rows = self.store.stream(text, bindings=bindings)
+        except QueryError as e:
+            raise QueryError(e.reason, source=where, line=shift(e.line, text), column=e.column) from None
+        return columns, deadline.stream(rows, self.timeout)
+
     def internal(self, name: str, bindings: Mapping[str, Term] | None = None) -> RawResult:
         """The raw answer of one of relgraph's own queries (``relgraph/sparql/NAME.rq``)."""
-        return self.store.query(internal(name), bindings=bindings)
+        return deadline.call(lambda: self.store.query(internal(name), bindings=bindings), self.timeout)
 
     def result(self, raw: RawResult, lang: str = "en", labels: bool = True) -> Result:
         """A raw engine answer as a :class:`Result` whose labels are looked up in ``lang`` when first shown."""

@@ -145,12 +145,13 @@ class Dataset(Graph):
 
 
 def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLike[str] | None = None,
-         engine: str = "oxigraph") -> Dataset:
+         engine: str = "oxigraph", timeout: float | None = None) -> Dataset:
     """Load a relgraph dataset: a folder of Turtle/TriG files or a single file.
 
     ``data`` defaults to ``$RELGRAPH_DATA`` or ``./data``; ``queries`` to ``$RELGRAPH_QUERIES``, else a
     ``queries/`` folder beside the data folder, else ``./queries``. ``engine`` is ``"oxigraph"`` (default) or
-    ``"rdflib"`` (the slow baseline, for comparison).
+    ``"rdflib"`` (the slow baseline, for comparison). ``timeout`` is the most seconds one query may take (None:
+    no limit); a query that takes longer raises :class:`~relgraph.errors.QueryTimeoutError`.
 
     Examples
     --------
@@ -169,4 +170,4 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
         qpath = next((p for p in (base.parent / "queries", Path("queries")) if p.is_dir()), None)
     root = data_path if data_path.is_dir() else data_path.parent
     return Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
-                   queries=QueryCatalogue(qpath))
+                   queries=QueryCatalogue(qpath), timeout=timeout)

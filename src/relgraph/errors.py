@@ -41,6 +41,15 @@ class QueryError(RelgraphError):
         super().__init__(_located(message, source, line, column))
 
 
+class QueryTimeoutError(QueryError):
+    """Raised when a query takes longer than the time it was given; ``timeout`` holds that time in seconds."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        super().__init__(f"stopped after {timeout:g} s: the query took longer than it was given"
+                         if timeout is not None else "stopped: the query took too long")
+
+
 class ForbiddenQueryError(QueryError):
     """Raised for a query that would change data or reach the network: UPDATE, LOAD, SERVICE, FROM <remote>."""
 

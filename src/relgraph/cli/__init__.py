@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import FormatError, ParameterError, RelgraphError, UnknownQueryError, ValidationError
+from ..errors import (FormatError, ParameterError, QueryTimeoutError, RelgraphError, UnknownQueryError,
+                      ValidationError)
 from ..formatting import printable
 from .network import export, neighbours, path, rank
-from .options import DATA_HELP, QUERIES_HELP, Context, RelgraphClickError
+from .options import DATA_HELP, DEFAULT_TIMEOUT, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
 from .query import list_queries, query, stats, validate
 from .view import view
 
@@ -34,6 +36,8 @@ def cli_message(error: RelgraphError) -> str:
         text = text.replace("use the format ", "use --format ")
     elif isinstance(error, ParameterError) and error.param:
         text = text.replace(f"e.g. {error.param}=", f"e.g. -p {error.param}=")
+    elif isinstance(error, QueryTimeoutError):
+        text += " (give more with --timeout SECONDS, or --timeout 0 for no limit)"
     elif isinstance(error, ValidationError) and text.endswith("(the default is shapes.ttl beside the data)"):
         text = text[:-1] + "; give another with --shapes)"
     return printable(text)
@@ -56,14 +60,18 @@ class Group(click.Group):
 @click.option("--data", type=click.Path(path_type=Path), envvar="RELGRAPH_DATA", default=None, help=DATA_HELP)
 @click.option("--queries", type=click.Path(path_type=Path), envvar="RELGRAPH_QUERIES", default=None,
               help=QUERIES_HELP)
+@click.option("--timeout", type=click.FloatRange(min=0), envvar="RELGRAPH_TIMEOUT", default=DEFAULT_TIMEOUT,
+              metavar="SECONDS", help=TIMEOUT_HELP)
 @click.version_option(package_name="relgraph")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None, queries: Path | None) -> None:
+def cli(ctx: click.Context, data: Path | None, queries: Path | None, timeout: float) -> None:
     """relgraph: ask a knowledge graph of relations between organisations, people, governments and agreements.
+
+    Ctrl-C stops any command at once ("Aborted.", exit status 130).
 
     Example: relgraph query agreements
     """
-    ctx.obj = Context(data, queries)
+    ctx.obj = Context(data, queries, timeout or None)
 
 
 for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view):
@@ -71,8 +79,49 @@ for command in (query, list_queries, stats, validate, path, neighbours, rank, ex
 
 
 def main() -> None:
-    """Entry point of the ``relgraph`` console script: every error, usage errors included, is one line."""
+    """Entry point of the ``relgraph`` console script: every error, usage errors included, is one line.
+
+    The command runs in a worker thread while this one waits, so that Ctrl-C is heard at once even while the
+    engine is busy: it prints "Aborted." and ends the process with status 130, leaving no work behind.
+    """
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["code"] = _run()
+        except BaseException as e:  # noqa: BLE001 - SystemExit included: the waiting thread exits with it
+            box["exit"] = e
+
+    worker = threading.Thread(target=run, name="relgraph-command", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        _abort()
+    exit_with = box.get("exit")
+    if isinstance(exit_with, SystemExit):
+        raise exit_with
+    if isinstance(exit_with, KeyboardInterrupt):
+        _abort()
+    if exit_with is not None:
+        raise exit_with
+    sys.exit(box.get("code", 0))
+
+
+def _abort() -> None:
+    """Ctrl-C: say so and end the process now; the engine's work in other threads ends with it."""
+    sys.stderr.write("Aborted.\n")
+    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(130)
+
+
+def _run() -> int:
     try:
         code = cli.main(prog_name="relgraph", standalone_mode=False)
     except click.UsageError as e:
@@ -85,4 +134,4 @@ def main() -> None:
     except click.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+    return code if isinstance(code, int) else 0

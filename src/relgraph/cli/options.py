@@ -23,17 +23,22 @@ from ..languages import LANGS
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: Seconds one query may take on the command line unless --timeout (or $RELGRAPH_TIMEOUT) says otherwise.
+DEFAULT_TIMEOUT = 60.0
+
+
 class Context:
     """What every command shares: where the data and the queries are, opened on first use."""
 
-    def __init__(self, data: Path | None, queries: Path | None) -> None:
-        self.data, self.queries = data, queries
+    def __init__(self, data: Path | None = None, queries: Path | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT) -> None:
+        self.data, self.queries, self.timeout = data, queries, timeout
         self._graph: Dataset | None = None
 
     @property
     def graph(self) -> Dataset:
         if self._graph is None:
-            self._graph = open_dataset(self.data, queries=self.queries)
+            self._graph = open_dataset(self.data, queries=self.queries, timeout=self.timeout)
         return self._graph
 
 
@@ -53,12 +58,21 @@ def _set_queries(ctx: click.Context, _: click.Parameter, value: Path | None) -> 
         ctx.ensure_object(Context).queries = value
 
 
+def _set_timeout(ctx: click.Context, _: click.Parameter, value: float | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).timeout = value or None
+
+
 DATA_HELP = "Dataset folder or file [default: ./data, or $RELGRAPH_DATA]."
+TIMEOUT_HELP = (f"Stop a query after this many seconds; 0 for no limit [default: {DEFAULT_TIMEOUT:g}, or "
+                "$RELGRAPH_TIMEOUT].")
 QUERIES_HELP = "Folder of named queries [default: queries/ beside the data, or $RELGRAPH_QUERIES]."
 
 
 def dataset_options(f: F) -> F:
-    """``--data`` and ``--queries`` on a command, so that they may follow it."""
+    """``--data``, ``--queries`` and ``--timeout`` on a command, so that they may follow it."""
+    f = click.option("--timeout", type=click.FloatRange(min=0), expose_value=False, callback=_set_timeout,
+                     metavar="SECONDS", help=TIMEOUT_HELP)(f)
     f = click.option("--queries", type=click.Path(path_type=Path), expose_value=False, callback=_set_queries,
                      help=QUERIES_HELP)(f)
     f = click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=_set_data,

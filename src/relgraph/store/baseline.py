@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,13 @@ class RdflibStore:
             return RawResult("SELECT", columns=columns, rows=rows)
         triples = [(self._from_rdflib(s), self._from_rdflib(p), self._from_rdflib(o)) for s, p, o in rows_or_triples]
         return RawResult("CONSTRUCT", triples=triples)
+
+    def stream(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+               ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        raw = self.query(sparql, bindings=bindings)
+        if raw.form != "SELECT":
+            raise QueryError("only a SELECT query can stream its rows")
+        return raw.columns, iter(raw.rows)
 
     def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
         r = self._rdflib

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +30,10 @@ class Store(Protocol):
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
         """Answer a read-only query, with ``bindings`` bound to their variables (see :func:`relgraph.sparql.bind`)."""
+
+    def stream(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+               ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        """The columns of a SELECT query and an iterator of its rows, read as the engine gives them."""
 
     def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
         """The literal objects of ``subject predicate ?o`` in any graph as (text, language) pairs: a direct index

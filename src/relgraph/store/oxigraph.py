@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,14 @@ def _one_line(message: str, limit: int = 160) -> str:
     """A parser message cut to one readable line."""
     first = message.split("\n")[0].strip()
     return first if len(first) <= limit else first[:limit].rsplit(",", 1)[0] + ", …"
+
+
+def _syntax_error(e: SyntaxError) -> QueryError:
+    text = str(e)
+    m = _POSITION.match(text)
+    if m:
+        return QueryError(_one_line(text[m.end():]), line=int(m.group(1)), column=int(m.group(2)))
+    return QueryError(_one_line(text))
 
 
 class OxigraphStore:
@@ -54,13 +62,31 @@ class OxigraphStore:
             answer = self._store.query(bind(sparql, bindings or {}), use_default_graph_as_union=union)
             return self._read(answer)
         except SyntaxError as e:
-            text = str(e)
-            m = _POSITION.match(text)
-            if m:
-                raise QueryError(_one_line(text[m.end():]), line=int(m.group(1)), column=int(m.group(2))) from None
-            raise QueryError(_one_line(text)) from None
+            raise _syntax_error(e) from None
         except (OSError, ValueError, TypeError, RuntimeError) as e:
             raise QueryError(_one_line(str(e))) from None
+
+    def stream(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+               ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        try:
+            union = bool(self.graph_names()) and not names_dataset(sparql)
+            answer = self._store.query(bind(sparql, bindings or {}), use_default_graph_as_union=union)
+        except SyntaxError as e:
+            raise _syntax_error(e) from None
+        except (OSError, ValueError, TypeError, RuntimeError) as e:
+            raise QueryError(_one_line(str(e))) from None
+        if not isinstance(answer, self._ox.QuerySolutions):
+            raise QueryError("only a SELECT query can stream its rows")
+        conv = self._from_ox
+
+        def rows() -> Iterator[tuple[Term | None, ...]]:
+            try:
+                for solution in answer:
+                    yield tuple(map(conv, solution))
+            except (OSError, ValueError, TypeError, RuntimeError) as e:
+                raise QueryError(_one_line(str(e))) from None
+
+        return [v.value for v in answer.variables], rows()
 
     def _read(self, answer: Any) -> RawResult:
         ox, conv = self._ox, self._from_ox
