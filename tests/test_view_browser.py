@@ -7,6 +7,7 @@ to a folder to keep the screenshots (docs/img is made that way).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -246,3 +247,37 @@ def test_hostile_strings_run_nothing(browser: Any, tmp_path: Path) -> None:
         assert "javascript:window.__pwned=1" in panel and IMG in panel and LINK in panel
         assert page.js("window.__pwned") is None
         page.close()
+
+
+def test_csp_stops_injected_scripts_while_the_view_draws(browser: Any, default_page: Path, tmp_path: Path) -> None:
+    """Markup that got into the page some other way does not run; without the policy the same markup would."""
+    text = default_page.read_text(encoding="utf-8")
+    injected = (IMG + SCRIPT.replace("=1", "=2") + '<div id="bait" onclick="window.__pwned=3">bait</div>'
+                + '<svg><script>window.__pwned=4</script></svg>')
+    body, end, rest = text.rpartition("</body>")
+    (tmp_path / "injected.html").write_text(body + injected + end + rest, encoding="utf-8")
+    page = Opened(browser, tmp_path / "injected.html")
+    page.page.click("#bait")
+    page.page.wait_for_timeout(100)
+    assert page.js("window.__pwned") is None
+    assert page.shown_nodes() == set(page.js("relgraph.data.nodes.map(n => n.id)")) and page.shown_nodes()
+    assert page.js("document.querySelector('#network canvas').width") > 0
+    assert any("Content Security Policy" in e for e in page.errors), page.errors
+    assert not page.requests
+    page.page.close()
+    # the control: the same page without its policy runs the injected markup
+    loose = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", body + injected + end + rest)
+    (tmp_path / "loose.html").write_text(loose, encoding="utf-8")
+    page = Opened(browser, tmp_path / "loose.html")
+    page.page.wait_for_function("window.__pwned !== undefined", timeout=5_000)
+    page.page.close()
+
+
+def test_words_and_edge_labels(browser: Any, g: relgraph.RelGraph, tmp_path: Path) -> None:
+    g.view(tmp_path / "nl.html", lang="nl")
+    page = Opened(browser, tmp_path / "nl.html")
+    assert page.js("document.getElementById('reset').textContent") == "Beeld herstellen"
+    assert page.js("document.getElementById('search').placeholder") == "Naam in elke taal"
+    assert "beëindigd" in page.js("document.getElementById('lines').textContent")
+    assert page.js("Object.values(relgraph.network.body.edges).every(e => e.options.font.align === 'horizontal')")
+    page.close()
