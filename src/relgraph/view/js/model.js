@@ -15,6 +15,7 @@ export const buildModel = (data) => {
     nodes,
     edges: new Map(data.edges.map((e) => [e.id, e])),
     edgesOf,
+    maxDegree: Math.max(1, ...data.nodes.map((n) => n.degree || 0)),
   };
 };
 

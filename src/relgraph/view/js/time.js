@@ -2,8 +2,7 @@
    year are hidden and undated ones are faded and marked "(date unknown)". */
 
 import { yearOf } from "./filters.js";
-import { refresh } from "./network.js";
-import { edgeItems } from "./style.js";
+import { refresh, restyle } from "./network.js";
 
 /** The slider's range and starting year from the data's `[first, last]` years and its as-of day, or null when
     nothing is dated. The as-of year is the start, else the last year. Pure. */
@@ -30,7 +29,10 @@ export const applyTime = (app) => {
   const was = app.filter.year;
   if (y === was) return;
   app.filter.year = y;
-  if ((was === null) !== (y === null)) app.edges.update(edgeItems(app.model, app.ui, y !== null));
+  if ((was === null) !== (y === null)) {
+    app.marked = y !== null;
+    restyle(app);
+  }
   refresh(app);
 };
 
