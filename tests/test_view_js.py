@@ -31,12 +31,13 @@ TEST_PAGE = b"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>view modules</title></head><body>
 <script type="module">
 import * as filters from "./filters.js";
+import * as highlight from "./highlight.js";
 import * as legend from "./legend.js";
 import * as model from "./model.js";
 import * as search from "./search.js";
 import * as style from "./style.js";
 import * as time from "./time.js";
-window.m = { filters, legend, model, search, style, time };
+window.m = { filters, highlight, legend, model, search, style, time };
 window.loaded = true;
 </script>
 </body></html>
@@ -274,3 +275,45 @@ def test_time_range(page: Any) -> None:
                     "        m.time.timeRange([1995, 2017], '2030'), m.time.timeRange(null, '2000')];") == [
         {"min": 1995, "max": 2017, "start": 2017}, {"min": 1995, "max": 2017, "start": 2000},
         {"min": 1995, "max": 2030, "start": 2030}, None]
+
+
+def test_highlight_lights_an_entity_its_relations_and_neighbours(page: Any) -> None:
+    lit = js(page, """
+        const model = m.model.buildModel(data);
+        const sets = (x) => x && { nodes: [...x.nodes].sort(), edges: [...x.edges].sort() };
+        return [sets(m.highlight.around(model, { node: 'pu' })), sets(m.highlight.around(model, { edge: 'unit' })),
+                sets(m.highlight.around(model, { node: 'alone' })), m.highlight.around(model, { node: 'nope' }),
+                m.highlight.around(model, { edge: 'nope' })];""")
+    assert lit[0] == {"nodes": ["care", "gd", "hortico", "pu"], "edges": ["cc", "hc", "sister", "sister2"]}
+    assert lit[1] == {"nodes": ["doftec", "gd"], "edges": ["unit"]}
+    assert lit[2] == {"nodes": ["alone"], "edges": []}
+    assert lit[3] is None and lit[4] is None
+
+
+def test_light_up_dims_the_rest_and_keeps_the_items_otherwise(page: Any) -> None:
+    out = js(page, """
+        const model = m.model.buildModel(data);
+        const nodes = m.style.nodeItems(model, {}), edges = m.style.edgeItems(model, { undated: 'date unknown' }, true);
+        const all = m.highlight.lightUp(nodes, edges, null);
+        const lit = m.highlight.lightUp(nodes, edges, m.highlight.around(model, { edge: 'unit' }));
+        const get = (items, id) => items.find((x) => x.id === id);
+        return { same: all.nodes === nodes && all.edges === edges,
+                 gd: get(lit.nodes, 'gd'), ut: get(lit.nodes, 'ut'), utBefore: get(nodes, 'ut'),
+                 unit: get(lit.edges, 'unit'), sister: get(lit.edges, 'sister'), sisterBefore: get(edges, 'sister') };""")
+    assert out["same"]
+    assert out["gd"]["opacity"] == 1 and out["unit"]["color"]["opacity"] == 0.35  # lit: as styled (undated: faded)
+    assert out["ut"]["opacity"] == 0.15 and out["ut"]["font"]["color"].startswith("rgba(")
+    assert out["ut"]["font"]["size"] == out["utBefore"]["font"]["size"] and out["ut"]["label"] == "Utrecht"
+    assert out["sister"]["color"]["opacity"] == 0.08 and out["sister"]["smooth"] == out["sisterBefore"]["smooth"]
+    assert out["sisterBefore"]["color"]["opacity"] == 1 and out["sisterBefore"]["font"]["color"] == "#56606c"
+
+
+def test_labels_grow_with_degree(page: Any) -> None:
+    sizes = js(page, "return [0, 1, 2, 4, 13, 35, 50].map((d) => m.style.labelSize(d, 35));")
+    assert sizes[0] == 14 and sizes[5] == 28 and sizes[6] == 28
+    assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes) - 1
+    assert js(page, "return [m.style.labelSize(undefined, 1), m.style.labelSize(3, 0)];") == [14, 28]
+    items = js(page, """
+        const model = m.model.buildModel({ ...data, nodes: data.nodes.map((n, i) => ({ ...n, degree: i })) });
+        return m.style.nodeItems(model, {}).map((n) => n.font.size);""")
+    assert items == sorted(items) and items[0] == 14 and items[-1] == 28
