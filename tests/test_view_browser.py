@@ -388,3 +388,22 @@ def test_click_lights_up_the_neighbourhood(browser: Any, default_page: Path) -> 
     assert sizes[hubs[-1]] == 28 and sizes[hubs[0]] < sizes[hubs[-1]]  # labels grow with importance
     assert all(sizes[a] <= sizes[b] for a, b in zip(hubs, hubs[1:]))
     page.close()
+
+
+def test_a_big_graph_is_not_dimmed(browser: Any, g: relgraph.RelGraph, tmp_path: Path) -> None:
+    """Restyling thousands of items takes seconds, so a big graph (as it goes without relation labels) keeps its
+    look on a click: the selection alone shows the entity and its relations."""
+    from relgraph.view.build import page_data, select
+    from relgraph.view.page import render
+
+    net, title, _, _ = select(g)
+    data = page_data(net, title=title)
+    data["big"] = True  # as page_data marks a graph of more than 1,500 entities
+    (tmp_path / "big.html").write_text(render(data), encoding="utf-8")
+    page = Opened(browser, tmp_path / "big.html")
+    page.click_node(UG + "provincie-utrecht")
+    assert page.js("relgraph.network.getSelectedNodes()") == [UG + "provincie-utrecht"]
+    assert "Provincie Utrecht" in page.panel()
+    assert page.js("relgraph.nodes.get().every(n => n.opacity === 1)")
+    assert page.js("relgraph.edges.get().every(e => e.label === undefined && e.color.opacity === 1)")
+    page.close()

@@ -42,15 +42,21 @@ const styledItems = (app) => {
   return lightUp(nodeItems(app.model, app.ui), edgeItems(app.model, app.ui, app.marked), lit);
 };
 
-/** Restyle every item after `app.marked` or `app.lit` changed. */
-export const restyle = (app) => {
+/** Restyle the relations (after `app.marked` changed) and, unless `edgesOnly`, the entities (after `app.lit`
+    changed). Each data set update costs vis-network a full redraw, so only what can have changed is updated. */
+export const restyle = (app, edgesOnly = false) => {
   const items = styledItems(app);
-  app.nodes.update(items.nodes);
+  if (!edgesOnly) app.nodes.update(items.nodes);
   app.edges.update(items.edges);
 };
 
-/** Light up an entity (`{node: id}`) or a relation (`{edge: id}`) and what touches it; null lights everything. */
+const sameTarget = (a, b) => (a === null || b === null ? a === b : a.node === b.node && a.edge === b.edge);
+
+/** Light up an entity (`{node: id}`) or a relation (`{edge: id}`) and what touches it; null lights everything.
+    A big graph is left as it is (as it goes without relation labels and hover): restyling its thousands of items
+    would take seconds; the selection still draws the entity's relations dark. */
 export const highlight = (app, target) => {
+  if (app.data.big || sameTarget(app.lit, target)) return;
   app.lit = target;
   restyle(app);
 };

@@ -31,7 +31,7 @@ export const applyTime = (app) => {
   app.filter.year = y;
   if ((was === null) !== (y === null)) {
     app.marked = y !== null;
-    restyle(app);
+    restyle(app, true);  // marking changes relations only
   }
   refresh(app);
 };
