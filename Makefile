@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 
-.PHONY: setup demo test lint bench clean chromium
+.PHONY: setup demo test lint lint-js bench clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -30,12 +30,17 @@ chromium:
 test: setup chromium
 	$(BIN)/pytest -q
 
-lint: setup
+lint: setup lint-js
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+
+## lint-js: ESLint over the view's page script (needs node and npm; the tests do not)
+lint-js:
+	npm install --no-audit --no-fund --silent
+	npx eslint
 
 bench: setup
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) views build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
+	rm -rf $(VENV) views build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info node_modules

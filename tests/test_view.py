@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -16,8 +18,10 @@ from click.testing import CliRunner
 import relgraph
 from relgraph.cli import cli
 from relgraph.errors import AmbiguousEntityError, EntityNotFoundError, ParameterError
+from relgraph.languages import table, ui
 from relgraph.network import project
 from relgraph.view import View
+from relgraph.view.bundle import page_script
 from relgraph.view.page import script_json
 from relgraph.view.presets import load as load_presets
 
@@ -239,3 +243,27 @@ def test_depth_and_as_of_of_other_types(g: relgraph.Dataset) -> None:
     assert embedded(g.view(as_of=dt.datetime(2000, 1, 1, 12)))["as_of"] == "2000-01-01"
     with pytest.raises(ParameterError, match="as_of must be"):
         g.view(as_of=2000.0)
+
+
+def test_csp_runs_only_the_page_scripts(page: View) -> None:
+    m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page.html)
+    assert m
+    policy = dict(d.strip().split(" ", 1) for d in m.group(1).split(";"))
+    assert policy["default-src"] == "'none'" and policy["style-src"] == "'unsafe-inline'"
+    scripts = re.findall(r"<script>(.*?)</script>", page.html, re.S)
+    assert len(scripts) == 2 and "vis-network" in scripts[0] and page_script() in scripts[1]
+    hashes = {f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts}
+    assert set(policy["script-src"].split()) == hashes  # those two scripts, nothing inline else, no eval
+    outside = re.sub(r"<script>.*?</script>", "", page.html, flags=re.S)
+    assert re.findall(r"<script\b[^>]*>", outside) == [
+        '<script type="application/json" id="relgraph-data">']
+
+
+def test_words_come_from_the_shared_table(g: relgraph.RelGraph, page: View) -> None:
+    assert embedded(page)["ui"] == ui("en")
+    nl = embedded(g.view(lang="nl"))
+    assert nl["ui"] == ui("nl") and nl["ui"]["reset"] == "Beeld herstellen"
+    assert {li["key"]: li["label"] for li in nl["lines"]}["ended"] == table()["lines"]["ended"]["nl"] == "beëindigd"
+    assert embedded(g.view(lang="zh"))["ui"]["reset"] == "重置视图"
+    script = page_script()
+    assert "Beeld herstellen" not in script and "重置视图" not in script and "Reset view" not in script

@@ -7,6 +7,7 @@ to a folder to keep the screenshots (docs/img is made that way).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -85,8 +86,8 @@ def browser() -> Iterator[Any]:
 class Opened:
     """A page opened offline, with what it logged and what it tried to fetch."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+    def __init__(self, browser: Any, path: Path, size: tuple[int, int] = (1400, 900)) -> None:
+        self.page = browser.new_page(viewport={"width": size[0], "height": size[1]})
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
@@ -101,7 +102,8 @@ class Opened:
 
         self.page.route("**/*", route)
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.relgraph && window.relgraph.ready === true", timeout=20_000)
+        # a function, not an expression: Playwright polls an expression with eval, which the page's CSP forbids
+        self.page.wait_for_function("() => window.relgraph && window.relgraph.ready === true", timeout=20_000)
 
     def js(self, expr: str, arg: Any = None) -> Any:
         return self.page.evaluate(expr, arg)
@@ -246,3 +248,163 @@ def test_hostile_strings_run_nothing(browser: Any, tmp_path: Path) -> None:
         assert "javascript:window.__pwned=1" in panel and IMG in panel and LINK in panel
         assert page.js("window.__pwned") is None
         page.close()
+
+
+def test_csp_stops_injected_scripts_while_the_view_draws(browser: Any, default_page: Path, tmp_path: Path) -> None:
+    """Markup that got into the page some other way does not run; without the policy the same markup would."""
+    text = default_page.read_text(encoding="utf-8")
+    injected = (IMG + SCRIPT.replace("=1", "=2") + '<div id="bait" onclick="window.__pwned=3">bait</div>'
+                + '<svg><script>window.__pwned=4</script></svg>')
+    body, end, rest = text.rpartition("</body>")
+    (tmp_path / "injected.html").write_text(body + injected + end + rest, encoding="utf-8")
+    page = Opened(browser, tmp_path / "injected.html")
+    page.page.click("#bait")
+    page.page.wait_for_timeout(100)
+    assert page.js("window.__pwned") is None
+    assert page.shown_nodes() == set(page.js("relgraph.data.nodes.map(n => n.id)")) and page.shown_nodes()
+    assert page.js("document.querySelector('#network canvas').width") > 0
+    assert any("Content Security Policy" in e for e in page.errors), page.errors
+    assert not page.requests
+    page.page.close()
+    # the control: the same page without its policy runs the injected markup
+    loose = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", body + injected + end + rest)
+    (tmp_path / "loose.html").write_text(loose, encoding="utf-8")
+    page = Opened(browser, tmp_path / "loose.html")
+    page.page.wait_for_function("() => window.__pwned !== undefined", timeout=5_000)
+    page.page.close()
+
+
+def test_words_and_edge_labels(browser: Any, g: relgraph.RelGraph, tmp_path: Path) -> None:
+    g.view(tmp_path / "nl.html", lang="nl")
+    page = Opened(browser, tmp_path / "nl.html")
+    assert page.js("document.getElementById('reset').textContent") == "Beeld herstellen"
+    assert page.js("document.getElementById('search').placeholder") == "Naam in elke taal"
+    assert "beëindigd" in page.js("document.getElementById('lines').textContent")
+    assert page.js("Object.values(relgraph.network.body.edges).every(e => e.options.font.align === 'horizontal')")
+    page.close()
+
+
+#: For each shown node: whether its centre is inside the canvas, and whether the canvas has pixels other than the
+#: white background where its shape is (proof that it is drawn there).
+DRAWN = """() => {
+  const canvas = document.querySelector('#network canvas');
+  const ratio = canvas.width / canvas.clientWidth;
+  const all = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;  // read once
+  const ink = (x, y) => {
+    const i = 4 * (y * canvas.width + x);
+    return all[i + 3] > 0 && (all[i] < 235 || all[i + 1] < 235 || all[i + 2] < 235);
+  };
+  return relgraph.nodeView.getIds().map((id) => {
+    const p = relgraph.network.canvasToDOM(relgraph.network.getPosition(id));
+    const r = relgraph.nodes.get(id).size * relgraph.network.getScale() + 2;  // the whole shape, border included
+    const inside = p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight;
+    let drawn = false;
+    for (let y = Math.max(0, Math.round((p.y - r) * ratio)); y <= Math.min(canvas.height - 1, (p.y + r) * ratio); y++)
+      for (let x = Math.max(0, Math.round((p.x - r) * ratio)); x <= Math.min(canvas.width - 1, (p.x + r) * ratio); x++)
+        drawn = drawn || ink(x, y);
+    return { id, inside, ink: drawn };
+  });
+}"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (768, 1024), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_draws_the_graph(browser: Any, default_page: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    width, height = size
+    page = Opened(browser, default_page, size)
+    page.page.wait_for_timeout(100)
+    canvas = page.page.locator("#network canvas").bounding_box()
+    assert page.js("document.documentElement.scrollWidth") == width  # nothing sticks out sideways
+    if width < 900:  # the drawing has (nearly) the whole width; the panels are drawers, closed
+        assert canvas["width"] >= 0.9 * width, canvas
+        assert not page.page.is_visible("#search") and not page.page.is_visible("#details")
+        assert page.page.is_visible("#open-controls") and page.page.is_visible("#open-details")
+    else:  # the panels stand beside the drawing
+        assert canvas["width"] >= 0.5 * width, canvas
+        assert page.page.is_visible("#search") and page.page.is_visible("#details")
+        assert not page.page.is_visible("#open-controls") and not page.page.is_visible("#open-details")
+    assert canvas["height"] >= 0.6 * height, canvas
+    drawn = page.js(DRAWN)
+    assert len(drawn) == len(page.js("relgraph.data.nodes")) > 50
+    assert all(d["inside"] for d in drawn), [d["id"] for d in drawn if not d["inside"]]
+    assert all(d["ink"] for d in drawn), [d["id"] for d in drawn if not d["ink"]]
+    page.screenshot(f"view-{width}.png", tmp_path)
+    page.close()
+
+
+def test_drawers_on_a_phone(browser: Any, default_page: Path) -> None:
+    page = Opened(browser, default_page, (390, 844))
+    assert page.page.get_attribute("#open-controls", "aria-expanded") == "false"
+    page.page.click("#open-controls")
+    page.page.wait_for_selector("#search", state="visible")
+    assert page.page.get_attribute("#open-controls", "aria-expanded") == "true"
+    page.page.wait_for_function("() => document.getElementById('controls').getBoundingClientRect().left >= 0")
+    box = page.page.locator("#controls").bounding_box()
+    assert box["x"] == 0 and 300 <= box["width"] <= 390
+    page.page.fill("#search", "DOFTEC")
+    page.page.press("#search", "Enter")  # picking closes the drawer, so the drawing shows the pick
+    page.page.wait_for_selector("#search", state="hidden")
+    assert page.js("relgraph.network.getSelectedNodes()") == [UG + "doftec"]
+    assert page.page.text_content("#open-details").endswith(": DOFTEC")
+    page.page.click("#open-details")
+    page.page.wait_for_selector("#details", state="visible")
+    assert "DOFTEC" in page.panel() and not page.page.is_visible("#search")  # one drawer at a time
+    page.page.keyboard.press("Escape")
+    page.page.wait_for_selector("#details", state="hidden")
+    page.page.click("#open-controls")
+    page.page.wait_for_selector("#search", state="visible")
+    page.page.mouse.click(380, 500)  # a tap beside the drawer closes it
+    page.page.wait_for_selector("#search", state="hidden")
+    page.page.click("#open-controls")
+    page.page.click("#controls .close")
+    page.page.wait_for_selector("#search", state="hidden")
+    page.close()
+
+
+def test_click_lights_up_the_neighbourhood(browser: Any, default_page: Path) -> None:
+    page = Opened(browser, default_page)
+    hub = UG + "provincie-utrecht"
+    near = set(page.js("""id => relgraph.data.edges.filter(e => e.from === id || e.to === id)
+                                  .flatMap(e => [e.from, e.to])""", hub))
+    mine = set(page.js("id => relgraph.data.edges.filter(e => e.from === id || e.to === id).map(e => e.id)", hub))
+    lit = "() => relgraph.nodes.get().filter(n => n.opacity === 1).map(n => n.id)"
+    litEdges = "() => relgraph.edges.get().filter(e => e.color.opacity > 0.1).map(e => e.id)"
+    assert len(page.js(lit)) == len(page.js("relgraph.data.nodes"))
+    page.click_node(hub)
+    assert set(page.js(lit)) == near | {hub} and len(near) > 3
+    assert set(page.js(litEdges)) == mine
+    assert page.js("relgraph.nodes.get().filter(n => n.opacity < 1).every(n => n.opacity === 0.15)")
+    page.page.check("#time-on")  # restyling for the time control keeps the highlight
+    assert set(page.js(lit)) == near | {hub}
+    page.page.uncheck("#time-on")
+    page.page.mouse.click(3, 3)  # outside the drawing: nothing changes
+    assert set(page.js(lit)) == near | {hub}
+    box = page.page.locator("#network canvas").bounding_box()
+    page.page.mouse.click(box["x"] + 5, box["y"] + 5)  # an empty spot of the drawing: all lit again
+    assert len(page.js(lit)) == len(page.js("relgraph.data.nodes"))
+    assert page.js("relgraph.edges.get().every(e => e.color.opacity === 1)")
+    sizes = page.js("() => Object.fromEntries(relgraph.nodes.get().map(n => [n.id, n.font.size]))")
+    degree = page.js("() => Object.fromEntries(relgraph.data.nodes.map(n => [n.id, n.degree]))")
+    hubs = sorted(degree, key=degree.get)
+    assert sizes[hubs[-1]] == 28 and sizes[hubs[0]] < sizes[hubs[-1]]  # labels grow with importance
+    assert all(sizes[a] <= sizes[b] for a, b in zip(hubs, hubs[1:]))
+    page.close()
+
+
+def test_a_big_graph_is_not_dimmed(browser: Any, g: relgraph.RelGraph, tmp_path: Path) -> None:
+    """Restyling thousands of items takes seconds, so a big graph (as it goes without relation labels) keeps its
+    look on a click: the selection alone shows the entity and its relations."""
+    from relgraph.view import presets
+    from relgraph.view.build import page_data, select
+    from relgraph.view.page import render
+
+    net, title, _, _ = select(g, presets=presets(g))
+    data = page_data(net, title=title)
+    data["big"] = True  # as page_data marks a graph of more than 1,500 entities
+    (tmp_path / "big.html").write_text(render(data), encoding="utf-8")
+    page = Opened(browser, tmp_path / "big.html")
+    page.click_node(UG + "provincie-utrecht")
+    assert page.js("relgraph.network.getSelectedNodes()") == [UG + "provincie-utrecht"]
+    assert "Provincie Utrecht" in page.panel()
+    assert page.js("relgraph.nodes.get().every(n => n.opacity === 1)")
+    assert page.js("relgraph.edges.get().every(e => e.label === undefined && e.color.opacity === 1)")
+    page.close()

@@ -16,6 +16,7 @@ from ..arguments import whole_number
 from ..core import Graph
 from ..errors import ExportError, ParameterError
 from ..kinds import kind_names
+from ..languages import table, translated, ui
 from ..namespaces import RG, SKOS, compact
 from ..network.projection import project
 from ..sparql import looks_like_name, parse
@@ -49,15 +50,8 @@ LINE_OF_STATUS = {
     "Intended": "intended", "Considered": "intended", "Expected": "intended", "Possible": "intended",
     "Planned": "intended", "InPreparation": "intended",
 }
-LINES = {
-    "active": {"en": "active, achieved or in progress", "nl": "actief, bereikt of lopend",
-               "zh": "进行中、已实现或在办"},
-    "ended": {"en": "ended", "nl": "beëindigd", "zh": "已结束"},
-    "intended": {"en": "intended, considered, expected, possible, planned or in preparation",
-                 "nl": "voorgenomen, overwogen, verwacht, mogelijk, gepland of in voorbereiding",
-                 "zh": "意向、考虑中、预期、可能、计划中或筹备中"},
-    "link": {"en": "link without a status of its own", "nl": "verband zonder eigen status", "zh": "无自身状态的关联"},
-}
+#: The line legend's words by line kind and language, from the shared table (languages.json).
+LINES: dict[str, dict[str, str]] = table()["lines"]
 THEME_EDGES = {RG.theme}
 #: The most steps around a focused entity a view takes.
 MAX_DEPTH = 10
@@ -216,7 +210,8 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
         "title": title, "description": description, "caption": caption, "lang": lang, "as_of": as_of,
         "nodes": nodes, "edges": edges, "big": big, "focus": focus,
         "kinds": [{"key": k, "label": kinds.get(k, k), **STYLE[k]} for k in used],
-        "lines": [{"key": k, "label": LINES[k].get(lang, LINES[k]["en"])} for k in LINES
+        "ui": ui(lang),
+        "lines": [{"key": k, "label": translated(LINES[k], lang)} for k in LINES
                   if any(e["line"] == k for e in edges)],
         "themes": sorted(({"id": n["id"], "label": n["label"]} for n in nodes if n["kind"] == "theme"),
                          key=lambda t: t["label"].lower()),
