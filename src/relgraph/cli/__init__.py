@@ -8,6 +8,7 @@ library. The commands live beside the concepts they serve: :mod:`.query`, :mod:`
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -16,8 +17,14 @@ from typing import Any
 
 import click
 
-from ..errors import (FormatError, ParameterError, QueryTimeoutError, RelgraphError, UnknownQueryError,
-                      ValidationError)
+from ..errors import (
+    FormatError,
+    ParameterError,
+    QueryTimeoutError,
+    RelgraphError,
+    UnknownQueryError,
+    ValidationError,
+)
 from ..formatting import printable
 from .network import export, neighbours, path, rank
 from .options import DATA_HELP, DEFAULT_TIMEOUT, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
@@ -114,10 +121,8 @@ def _abort() -> None:
     """Ctrl-C: say so and end the process now; the engine's work in other threads ends with it."""
     sys.stderr.write("Aborted.\n")
     sys.stderr.flush()
-    try:
+    with contextlib.suppress(OSError, ValueError):
         sys.stdout.flush()
-    except (OSError, ValueError):
-        pass
     os._exit(130)
 
 
