@@ -116,10 +116,11 @@ class Graph:
             raise QueryError("only a SELECT query can stream its rows", source=where)
         text = with_prefixes(named.text)
         try:
-            columns, rows = self.store.stream(text, bindings=bindings)
+            return deadline.stream(lambda: self.store.stream(text, bindings=bindings), self.timeout)
+        except QueryTimeoutError:
+            raise
         except QueryError as e:
             raise QueryError(e.reason, source=where, line=shift(e.line, text), column=e.column) from None
-        return columns, deadline.stream(rows, self.timeout)
 
     def internal(self, name: str, bindings: Mapping[str, Term] | None = None) -> RawResult:
         """The raw answer of one of relgraph's own queries (``relgraph/sparql/NAME.rq``)."""

@@ -50,44 +50,62 @@ def call(work: Callable[[], T], timeout: float | None) -> T:
 _END = object()
 
 
-def stream(items: Iterator[T], timeout: float | None, *, buffer: int = 1000) -> Iterator[T]:
-    """The items of ``items``, read ahead by a helper thread into a bounded buffer (constant memory), stopped by
-    :class:`QueryTimeoutError` once ``timeout`` seconds have passed since the start (None: no limit)."""
+def stream(start: Callable[[], tuple[list[str], Iterator[T]]], timeout: float | None, *,
+           buffer: int = 1000) -> tuple[list[str], Iterator[T]]:
+    """The columns and the rows of ``start()``, which a helper thread calls and reads ahead into a bounded buffer
+    (constant memory), stopped by :class:`QueryTimeoutError` once ``timeout`` seconds have passed since the start
+    (None: no limit). The engine's answer is made and read in that one thread, as pyoxigraph requires."""
     import time
 
     box: queue.Queue[Any] = queue.Queue(maxsize=buffer)
     stop = threading.Event()
 
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(item, timeout=TICK)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def produce() -> None:
         try:
-            for item in items:
-                while not stop.is_set():
-                    try:
-                        box.put(item, timeout=TICK)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            box.put(_END)
+            columns, items = start()
+            if put(("columns", columns)):
+                for item in items:
+                    if not put(item):
+                        return
+                put(_END)
         except BaseException as e:  # noqa: BLE001 - handed over to the reading thread
-            box.put(e)
+            put(e)
 
     threading.Thread(target=produce, name="relgraph-stream", daemon=True).start()
     deadline = None if timeout is None else time.monotonic() + timeout
-    try:
+
+    def take() -> Any:
         while True:
             left = None if deadline is None else deadline - time.monotonic()
             if left is not None and left <= 0:
+                stop.set()
                 raise QueryTimeoutError(timeout)
             try:
                 item = box.get(timeout=TICK if left is None else min(TICK, left))
             except queue.Empty:
                 continue
-            if item is _END:
-                return
             if isinstance(item, BaseException):
+                stop.set()
                 raise item
-            yield item
-    finally:
-        stop.set()
+            return item
+
+    first = take()
+    columns = first[1]
+
+    def rows() -> Iterator[T]:
+        try:
+            while (item := take()) is not _END:
+                yield item
+        finally:
+            stop.set()
+
+    return columns, rows()

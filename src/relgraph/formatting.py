@@ -11,6 +11,7 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -27,13 +28,16 @@ class Format(StrEnum):
     CSV = "csv"
     TSV = "tsv"
     JSON = "json"
+    JSONL = "jsonl"
     MARKDOWN = "markdown"
     TURTLE = "turtle"
     NT = "nt"
     JSONLD = "jsonld"
 
 
-TABULAR = (Format.TABLE, Format.CSV, Format.TSV, Format.JSON, Format.MARKDOWN)
+TABULAR = (Format.TABLE, Format.CSV, Format.TSV, Format.JSON, Format.JSONL, Format.MARKDOWN)
+#: Formats whose rows are written as they come, at constant memory (a table or a JSON array must wait for all).
+STREAMING = (Format.CSV, Format.TSV, Format.JSONL)
 GRAPH = (Format.TURTLE, Format.NT, Format.JSONLD)
 
 
@@ -58,7 +62,7 @@ def render(result: Result, fmt: Format | str = Format.TABLE, *, iris: bool = Fal
             return json.dumps({"boolean": value}) + "\n"
         answer = ("yes" if value else "no") if fmt is Format.TABLE else str(value).lower()
         return write_rows(["answer"], [[answer]], fmt, max_width=max_width, footer=False)
-    if fmt is Format.JSON:
+    if fmt in (Format.JSON, Format.JSONL):
         rows: list[list[Any]] = [[_json_value(result, t, iris) for t in row] for row in result.terms]
     else:
         full = fmt in (Format.CSV, Format.TSV)
@@ -84,6 +88,9 @@ def write_rows(header: list[str], rows: list[list[Any]], fmt: Format | str = For
     if fmt is Format.JSON:
         objects = [dict(zip(header, (_json_plain(v) for v in row))) for row in rows]
         return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    if fmt is Format.JSONL:
+        return "".join(json.dumps(dict(zip(header, (_json_plain(v) for v in row))), ensure_ascii=False) + "\n"
+                       for row in rows)
     cells = [["" if c is None else str(c) for c in row] for row in rows]
     if fmt in (Format.CSV, Format.TSV):
         buf = io.StringIO()
@@ -100,6 +107,37 @@ def write_rows(header: list[str], rows: list[list[Any]], fmt: Format | str = For
         lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in cells]
         return "\n".join(lines) + "\n"
     return _table(header, cells, max_width=max_width, footer=footer)
+
+
+def stream(chunks: Iterable[Result], fmt: Format | str, write: Callable[[str], object], *,
+           iris: bool = False) -> int:
+    """Write the rows of consecutive answers (the chunks of one streamed SELECT) in a streaming format as they
+    come: the header once (csv, tsv), then each chunk's rows. Returns the number of rows written.
+
+    Examples
+    --------
+    >>> from relgraph.terms import Literal
+    >>> chunk = Result("SELECT", columns=["n"], terms=[(Literal("1"),), (Literal("2"),)])
+    >>> stream([chunk], "jsonl", print)
+    {"n": "1"}
+    <BLANKLINE>
+    {"n": "2"}
+    <BLANKLINE>
+    2
+    """
+    fmt = Format(fmt)
+    if fmt not in STREAMING:
+        raise FormatError(f"rows cannot stream as {fmt.value}: use the format csv, tsv or jsonl")
+    count, first = 0, True
+    for chunk in chunks:
+        text = render(chunk, fmt, iris=iris)
+        if not first and fmt is not Format.JSONL:
+            text = text.split("\n", 1)[1]  # the header, once
+        first = False
+        if text:
+            write(text)
+        count += len(chunk)
+    return count
 
 
 def _json_plain(value: Any) -> Any:

@@ -7,12 +7,19 @@ answer. Registered in :mod:`relgraph.cli`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from ..formatting import Format, render
-from ..sparql import parse, read
+from ..dataset import Dataset
+from ..formatting import STREAMING, Format, render
+from ..formatting import stream as stream_rows
+from ..languages import check_lang
+from ..results import Result
+from ..sparql import NamedQuery, parse, query_form, read
+from ..store import RawResult
+from ..terms import Term
 from .options import Context, emit_rows, format_option, lang_option, parse_params, pass_ctx, terminal_width
 
 
@@ -39,11 +46,38 @@ def query(obj: Context, name: str | None, file: Path | None, sparql: str | None,
     values = parse_params(params)
     g = obj.graph
     if name is not None:
-        result = g.query(name, lang=lang, labels=not iris, **values)
+        named, where = g.named_query(name), None
     else:
         named = read(file) if file is not None else parse(str(sparql), "sparql")
-        result = g.run(named, values, lang=lang, labels=not iris, source=str(file) if file else "--sparql")
+        where = str(file) if file else "--sparql"
+    if fmt in STREAMING and query_form(named.text) == "SELECT":
+        _stream(g, named, values, fmt, lang=lang, iris=iris, source=where)
+        return
+    result = g.run(named, values, lang=lang, labels=not iris, source=where)
     click.echo(render(result, fmt or Format.TABLE, iris=iris, max_width=terminal_width()), nl=False)
+
+
+def _stream(g: Dataset, named: NamedQuery, values: dict[str, object], fmt: str, *, lang: str, iris: bool,
+            source: str | None) -> None:
+    """Write the rows as they come, a chunk at a time with its labels: constant memory for any number of rows."""
+    check_lang(lang)
+    columns, rows = g.stream(named, values, source=source)
+    out = sys.stdout
+
+    def chunks() -> Iterator[Result]:
+        batch: list[tuple[Term | None, ...]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == 500:
+                yield g.result(RawResult("SELECT", columns=columns, rows=batch), lang, labels=not iris)
+                batch = []
+        yield g.result(RawResult("SELECT", columns=columns, rows=batch), lang, labels=not iris)
+
+    def write(text: str) -> None:
+        out.write(text)
+        out.flush()
+
+    stream_rows(chunks(), fmt, write, iris=iris)
 
 
 @click.command("queries")
