@@ -391,3 +391,31 @@ def test_api_accepts_years_and_number_text_and_refuses_other_types(letter_graph)
         letter_graph.path(PROVINCE, DOFTEC, max_paths="many")
     with pytest.raises(relgraph.ParameterError, match="^top must be a whole number"):
         letter_graph.rank(top=1.5)
+
+
+def test_betweenness_with_igraph_agrees_with_networkx_on_the_seed(seed):
+    import networkx as nx
+
+    from relgraph.network import project, undirected
+    from relgraph.network.centrality import betweenness
+
+    simple = undirected(project(seed))
+    exact = nx.betweenness_centrality(simple)
+    computed = betweenness(simple)
+    assert computed.method == "exact (igraph)" and computed.exact
+    assert max(abs(computed.values[n] - exact[n]) for n in simple) < 1e-9
+
+
+def test_betweenness_beyond_its_budget_is_estimated_and_says_so(seed):
+    import networkx as nx
+
+    from relgraph.network import project, undirected
+    from relgraph.network.centrality import betweenness
+
+    simple = undirected(project(seed))
+    exact = nx.betweenness_centrality(simple)
+    estimate = betweenness(simple, budget=simple.number_of_nodes() * simple.number_of_edges() // 3)
+    assert not estimate.exact and estimate.method.startswith("estimated from ")
+    top = max(exact, key=exact.get)
+    assert max(estimate.values, key=estimate.values.get) == top
+    assert abs(estimate.values[top] - exact[top]) / exact[top] < 0.25

@@ -12,6 +12,7 @@ network edge or node carries: the state in force, the dates any source gives, an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,7 +38,7 @@ class Claim:
     certainty: str | None = None
     quotes: list[str] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def since(self) -> dt.date | None:
         """The day from which the claim holds, or None when it has no date at all.
 
@@ -108,6 +109,10 @@ def merge(claims: list[Claim], day: dt.date | None = None) -> dict[str, Any]:
     """
     if not claims:
         return {}
+    if len(claims) == 1:  # one source: nothing to choose between
+        (only,) = claims
+        return {"status": only.status, "start": only.start, "end": only.end, "certainty": only.certainty,
+                "quote": only.quotes[0] if only.quotes else None, "source": only.source, "claims": [only.as_dict()]}
     chosen = in_force(claims, day) or min(claims, key=_order)
     by_order = sorted(claims, key=_order, reverse=True)
 

@@ -128,6 +128,8 @@ def rank(obj: Context, by: str, kind: str | None, top: int, fmt: str, as_of: str
         for r in rows:
             r["score"] = r["score"] if by == "degree" else f"{r['score']:.4f}"
     emit_rows(rows, columns, fmt, shown)
+    if by == "betweenness":
+        click.echo(f"betweenness: {rows.method}", err=True)
     if as_of:
         click.echo(_undated_line(analysis.undated(net), "kept (column 'undated': how many of an entity's "
                                                         "relations have no known date)"), err=fmt != "table")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..arguments import whole_number
 from ..errors import ParameterError
 from ..kinds import BY_KEY
+from .centrality import betweenness
 from .shape import as_network, undirected
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,8 +21,17 @@ if TYPE_CHECKING:  # pragma: no cover
 MEASURES = ("degree", "betweenness", "pagerank")
 
 
+class Ranking(list[dict[str, Any]]):
+    """The rows of a ranking, and ``method``: how the scores were computed ("exact", "exact (igraph)", or an
+    estimate with its sample and error; see :mod:`relgraph.network.centrality`)."""
+
+    def __init__(self, rows: list[dict[str, Any]] | None = None, *, method: str = "exact") -> None:
+        super().__init__(rows or [])
+        self.method = method
+
+
 def rank_rows(source: Source, *, by: str = "degree", kind: str | None = None, top: int | None = None,
-              lang: str = "en", as_of: str | dt.date | None = None) -> list[dict[str, Any]]:
+              lang: str = "en", as_of: str | dt.date | None = None) -> Ranking:
     """Who is central, who brokers: entities by a centrality measure over the undirected simple network.
 
     ``by`` is ``"degree"`` (how many entities one is related to), ``"betweenness"`` (how often one lies on the
@@ -29,14 +39,15 @@ def rank_rows(source: Source, *, by: str = "degree", kind: str | None = None, to
     network; ``kind`` (a key of :data:`relgraph.kinds.BY_KEY`, such as ``"government"`` or ``"organisation"``)
     then keeps only entities of that kind, and ``top`` the first so many. Each record has ``rank``, ``label``,
     ``kind``, ``score``, ``undated`` (how many of the entity's relations have no known date, when ``as_of`` is
-    given; else None) and ``iri``. Ties keep a stable order (by label).
+    given; else None) and ``iri``. Ties keep a stable order (by label). Betweenness is exact up to a stated
+    budget and estimated beyond it (:func:`relgraph.network.centrality.betweenness`); the result's ``method``
+    says which.
 
     Examples
     --------
     >>> [r["label"] for r in rank_rows(relgraph.open("data"), by="betweenness", top=2)]  # doctest: +SKIP
     ['Economic mission to Guangdong 2017', 'Official reception by the Vice Governor of Guangdong']
     """
-    import networkx as nx
 
     if by not in MEASURES:
         raise ParameterError(f"unknown measure {by!r}; choose one of {', '.join(MEASURES)}")
@@ -46,10 +57,12 @@ def rank_rows(source: Source, *, by: str = "degree", kind: str | None = None, to
         top = whole_number(top, "top", low=1)
     net, _ = as_network(source, lang=lang, as_of=as_of)
     simple = undirected(net)
+    method = "exact"
     if by == "degree":
         scores: dict[str, float] = dict(simple.degree())
     elif by == "betweenness":
-        scores = nx.betweenness_centrality(simple)
+        computed = betweenness(simple)
+        scores, method = computed.values, computed.method
     else:
         scores = _pagerank(simple)
     dated = net.graph.get("as_of") is not None
@@ -60,7 +73,7 @@ def rank_rows(source: Source, *, by: str = "degree", kind: str | None = None, to
                 for n in {u, v}:
                     unknown[n] = unknown.get(n, 0) + 1
     order = sorted(scores, key=lambda n: (-scores[n], net.nodes[n]["label"].lower(), n))
-    rows: list[dict[str, Any]] = []
+    rows = Ranking(method=method)
     for n in order:
         node = net.nodes[n]
         if kind is not None and node["kind"] != kind:
@@ -86,7 +99,9 @@ def rank(source: Source, *, by: str = "degree", kind: str | None = None, top: in
     rows = rank_rows(source, by=by, kind=kind, top=top, lang=lang, as_of=as_of)
     dated = as_of is not None or any(r["undated"] is not None for r in rows)
     columns = ["rank", "label", "kind", "score"] + (["undated"] if dated else []) + ["iri"]
-    return pd.DataFrame(rows, columns=columns).set_index("rank")
+    frame = pd.DataFrame(rows, columns=columns).set_index("rank")
+    frame.attrs["method"] = rows.method
+    return frame
 
 
 def _pagerank(simple: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10, max_iter: int = 200) -> dict[str, float]:
