@@ -98,7 +98,8 @@ BROKEN = {
         f"""ug:decision-bad-date a rg:Decision ;
             rdfs:label "Decision on a date that does not exist"@en , "Besluit op een datum die niet bestaat"@nl ;
             dct:date "2017-13-45"^^xsd:date ; {SOURCED} .""".replace("dct:date", "<http://purl.org/dc/terms/date>"),
-        ["ug:decision-bad-date", "dct:date", "a date must be a well-formed xsd:date", 'got "2017-13-45"^^xsd:date']),
+        # reported once, where it is written (the shapes' datatype check does not repeat it)
+        ["zz-broken.ttl:10:45: ", '"2017-13-45" is not a valid xsd:date']),
     "inferred without reasoning": (
         f"""ug:event-inferred-date a schema:Event ;
             rdfs:label "Meeting on an inferred day"@en , "Bijeenkomst op een afgeleide dag"@nl ;

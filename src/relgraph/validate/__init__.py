@@ -5,6 +5,8 @@ This package owns checking the data, nothing else; it never writes anything and 
 check lives in its own module:
 
 - :mod:`.shacl`: the SHACL shapes (``shapes.ttl`` beside the data unless another is given), run by pySHACL;
+- :mod:`.vocabulary`: unknown classes and properties of the vocabularies relgraph knows;
+- :mod:`.literals`: ill-formed literals (dates, years, numbers, booleans), wherever they are;
 - :mod:`.report`: the :class:`Report` and its :class:`Finding` lines;
 - :mod:`.files`: the files, parsed once, and where in their text a term is written.
 """
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from ..core import Graph
 from ..errors import ValidationError
-from . import shacl
+from . import literals, shacl, vocabulary
 from .files import read_files
 from .report import Finding, Report, finding_order
 
@@ -82,8 +84,13 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     path = shapes_path(g, shapes)
     shapes_graph = shacl.load_shapes(path)
     files = read_files(g.files, data_folder(g))
-    findings, checked = shacl.check(shapes_graph, files, path)
-    findings = _labelled(g, findings)
+    unknown, untargeted = vocabulary.check(files)
+    ill_formed = literals.check(files)
+    shaped, checked = shacl.check(shapes_graph, files, path, also=untargeted)
+    # an ill-formed literal is reported once, where it is written; the shapes' datatype checks would repeat it
+    written = {(f.focus, f.value) for f in ill_formed}
+    shaped = [f for f in shaped if (f.focus, f.value) not in written]
+    findings = _labelled(g, [*unknown, *ill_formed, *shaped])
     conforms = not any(f.severity == "Violation" for f in findings)
     return Report(conforms=conforms, findings=findings, checked=checked, shapes=str(path))
 

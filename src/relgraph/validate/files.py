@@ -144,6 +144,12 @@ def read_files(files: Iterable[Path], folder: Path) -> list[DataFile]:
     return [DataFile.read(f, ontology=is_ontology(f)) for f in [*files, *(e for e in extra if e not in files)]]
 
 
+def node(term: Any) -> str:
+    """A subject as findings name it: its IRI, or ``_:id`` for a blank node."""
+    value = str(getattr(term, "value", ""))
+    return f"_:{value}" if type(term).__name__ == "BlankNode" else value
+
+
 def triples(files: Iterable[DataFile]) -> Iterator[tuple[DataFile, Any]]:
     """Each quad of ``files`` with the file it was read from."""
     for f in files:

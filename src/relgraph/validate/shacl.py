@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -68,14 +69,14 @@ def check(shapes: Any, files: list[DataFile], path: Path, *, also: Iterable[str]
 
 
 def _require_sources(shapes: Any, nodes: Iterable[str]) -> None:
-    from rdflib import URIRef
+    from rdflib import BNode, URIRef
 
     sh_property, sh_path, target = URIRef(_SH + "property"), URIRef(_SH + "path"), URIRef(_SH + "targetNode")
     sourced = {shape for shape, prop in shapes.subject_objects(sh_property)
                if (prop, sh_path, URIRef(_SOURCE)) in shapes}
     for shape in sourced:
         for node in nodes:
-            shapes.add((shape, target, URIRef(node)))
+            shapes.add((shape, target, BNode(node[2:]) if node.startswith("_:") else URIRef(node)))
 
 
 def _shacl(data: Any, shapes: Any, ontology: Any, path: Path) -> Any:
@@ -150,12 +151,15 @@ def _check_syntax(path: Path) -> None:
 
 @contextlib.contextmanager
 def quiet_rdflib() -> Iterator[None]:
-    """Silence rdflib's log about ill-formed literals: :mod:`.literals` reports them, once, as findings."""
+    """Silence rdflib's log and warnings about ill-formed literals ("Parsing weird boolean"): :mod:`.literals`
+    reports them, once, as findings, and the command line prints nothing else."""
     logger = logging.getLogger("rdflib.term")
     before = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"rdflib\.")
+            yield
     finally:
         logger.setLevel(before)
 
