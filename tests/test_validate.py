@@ -119,7 +119,7 @@ BROKEN = {
         f"""ug:outcome-odd-status a rg:Outcome ;
             rdfs:label "Outcome with a made-up status"@en , "Resultaat met een verzonnen status"@nl ;
             rg:resultOf ug:mission-2017 ; rg:status rg:Splendid ; {SOURCED} .""",
-        ["ug:outcome-odd-status", "rg:status", "must be one rg:Status concept", "got rg:Splendid"]),
+        ["ug:outcome-odd-status", "rg:status", "must be an rg:Status concept", "got rg:Splendid"]),
 }
 
 

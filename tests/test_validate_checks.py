@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import relgraph
 from relgraph.cli import cli
 from relgraph.validate.literals import well_formed
 
@@ -182,3 +183,54 @@ def test_ill_formed_literals_are_reported_wherever_they_are_once_each(tmp_path):
         'Violation: {data}/x.ttl:15:47: "1,5" is not a valid xsd:decimal',
         'Violation: {data}/x.ttl:15:78: "yes" is not a valid xsd:boolean',
         'Violation: {data}/x.ttl:16:14: "2017-02-29" is not a valid xsd:date')
+
+
+# ------------------------------------------------------------------------------------------ states per source
+
+NEW_SOURCE = """\
+ug:some-new-source a prov:Entity ;
+    rdfs:label "A later source"@en , "Een latere bron"@nl ;
+    rg:quote "De zusterrelatie is beëindigd."@nl ; prov:hadPrimarySource ug:some-new-source .
+"""
+
+
+def test_a_later_source_may_end_what_the_letter_called_active(tmp_path):
+    data = copy_of_seed(tmp_path, **{"later.ttl": (
+        "ug:sister-relationship rg:status rg:Ended ; schema:endDate \"2022-11-16\"^^xsd:date ;\n"
+        '    rg:quote "De zusterrelatie is beëindigd."@nl ; prov:hadPrimarySource ug:some-new-source .\n'
+        + NEW_SOURCE)})
+    result = validate(data)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    g = relgraph.open(data)  # the two sources do give two states of one relation
+    statuses = g.query("SELECT ?s WHERE { ug:sister-relationship rg:status ?s } ORDER BY ?s", labels=False)
+    assert [str(s) for (s,) in statuses.rows] == ["https://w3id.org/relgraph/ontology#Active",
+                                                   "https://w3id.org/relgraph/ontology#Ended"]
+
+
+def test_two_states_in_one_source_are_an_error(tmp_path):
+    data = copy_of_seed(tmp_path, **{"later.ttl": (
+        "ug:sister-relationship rg:status rg:Ended , rg:Active ;\n"
+        '    schema:endDate "2022-11-16"^^xsd:date ; schema:endDate "2022"^^xsd:gYear ;\n'
+        '    rg:quote "De zusterrelatie is beëindigd."@nl ; prov:hadPrimarySource ug:some-new-source .\n'
+        + NEW_SOURCE)})
+    later = "(a later state belongs in the later source's file)"
+    assert_lines(
+        data,
+        "Violation: {data}/later.ttl:9:1: ug:sister-relationship has two rg:status values in one source: "
+        f"rg:Ended and rg:Active {later}",
+        "Violation: {data}/later.ttl:9:1: ug:sister-relationship has two schema:endDate values in one source: "
+        f'"2022-11-16"^^xsd:date and "2022"^^xsd:gYear {later}')
+
+
+def test_each_named_graph_of_a_trig_file_is_one_source(tmp_path):
+    data = copy_of_seed(tmp_path)
+    (data / "later.trig").write_text(PREFIXES + (
+        "ug:graph-2022 { ug:sister-relationship rg:status rg:Ended ;\n"
+        '    rg:quote "De zusterrelatie is beëindigd."@nl ; prov:hadPrimarySource ug:some-new-source . }\n'
+        "ug:graph-2023 { ug:sister-relationship rg:status rg:Active ;\n"
+        '    rg:quote "De zusterrelatie is hersteld."@nl ; prov:hadPrimarySource ug:some-new-source . }\n'
+        + NEW_SOURCE), encoding="utf-8")
+    result = validate(data)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""

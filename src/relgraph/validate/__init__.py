@@ -7,6 +7,7 @@ check lives in its own module:
 - :mod:`.shacl`: the SHACL shapes (``shapes.ttl`` beside the data unless another is given), run by pySHACL;
 - :mod:`.vocabulary`: unknown classes and properties of the vocabularies relgraph knows;
 - :mod:`.literals`: ill-formed literals (dates, years, numbers, booleans), wherever they are;
+- :mod:`.states`: two states of one thing (status, start, end) from one source, in one file;
 - :mod:`.report`: the :class:`Report` and its :class:`Finding` lines;
 - :mod:`.files`: the files, parsed once, and where in their text a term is written.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ..core import Graph
 from ..errors import ValidationError
-from . import literals, shacl, vocabulary
+from . import literals, shacl, states, vocabulary
 from .files import read_files
 from .report import Finding, Report, finding_order
 
@@ -86,11 +87,12 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     files = read_files(g.files, data_folder(g))
     unknown, untargeted = vocabulary.check(files)
     ill_formed = literals.check(files)
+    conflicts = states.check(files)
     shaped, checked = shacl.check(shapes_graph, files, path, also=untargeted)
     # an ill-formed literal is reported once, where it is written; the shapes' datatype checks would repeat it
     written = {(f.focus, f.value) for f in ill_formed}
     shaped = [f for f in shaped if (f.focus, f.value) not in written]
-    findings = _labelled(g, [*unknown, *ill_formed, *shaped])
+    findings = _labelled(g, [*unknown, *ill_formed, *conflicts, *shaped])
     conforms = not any(f.severity == "Violation" for f in findings)
     return Report(conforms=conforms, findings=findings, checked=checked, shapes=str(path))
 
