@@ -27,8 +27,8 @@ PREFIXES = """\
 @prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
 """
 
-# what every sound record carries besides its own facts
-SOURCED = 'rg:quote "Een citaat."@nl ; prov:hadPrimarySource ug:letter'
+# what every sound record carries besides its own facts: the letter's own words, and the letter
+SOURCED = 'rg:quote "Van 28 oktober tot 4 november 2017"@nl ; prov:hadPrimarySource ug:letter'
 
 
 def validate_cli(data: Path, *extra: str):

@@ -234,3 +234,69 @@ def test_each_named_graph_of_a_trig_file_is_one_source(tmp_path):
     result = validate(data)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
+
+
+# ------------------------------------------------------------------------------------------ quotes and excerpts
+
+LETTER_TXT = "data/sources/000_0bba009cb93adb15.txt"
+
+
+def test_the_seed_quotes_are_all_checked_against_the_letter(seed):
+    report = seed.validate()
+    assert report.conforms and report.findings == []
+    quotes = seed.query("SELECT ?s ?q WHERE { ?s rg:quote ?q ; prov:hadPrimarySource ug:letter }")
+    assert report.quotes == len(quotes) > 100
+
+
+def test_a_quote_must_be_the_letters_own_words_whitespace_aside(tmp_path):
+    data = copy_of_seed(tmp_path, **{"x.ttl": (
+        "ug:place-q a schema:Place ;\n"
+        '    rdfs:label "Somewhere"@en , "Ergens"@nl ;\n'
+        "    rg:quote \"Thema's van de missie waren\"@nl ,\n"
+        '             "De provincie Utrecht heeft sinds 1996 een zusterrelatie"@nl ,\n'
+        '             """Thema’s   van de\n    missie waren"""@nl ,\n'
+        '             "De provincie Utrecht heeft sinds 1995 een zusterrelatie met de Chinese provincie Guangdong '
+        'en Shenzhen"@nl ;\n'
+        "    prov:hadPrimarySource ug:letter .\n")})
+    excerpt = f"quote not found in its source's excerpt {LETTER_TXT}"
+    assert_lines(
+        data,
+        f"Violation: {{data}}/x.ttl:11:14: {excerpt}: \"Thema's van de missie waren\"",  # the letter writes Thema’s
+        f'Violation: {{data}}/x.ttl:12:14: {excerpt}: "De provincie Utrecht heeft sinds 1996 een zusterrelatie"',
+        f'Violation: {{data}}/x.ttl:15:14: {excerpt}: "De provincie Utrecht heeft sinds 1995 een zusterrelatie met …"')
+
+
+LATER_SOURCE = """\
+ug:some-new-source a prov:Entity ;
+    rdfs:label "A press release"@en , "Een persbericht"@nl ;
+    dct:source "{excerpt}" ;
+    rg:quote "De zusterrelatie met Guangdong is beëindigd op 16 november 2022."@nl ;
+    prov:hadPrimarySource ug:some-new-source .
+"""
+PRESS_RELEASE = """\
+# Persbericht: einde zusterrelatie
+# opgehaald 2022-11-17
+De zusterrelatie met Guangdong is
+    beëindigd op 16 november 2022.
+"""
+
+
+def test_a_later_sources_quotes_are_checked_against_its_own_excerpt_not_its_header(tmp_path):
+    data = copy_of_seed(tmp_path, **{
+        "sources__later.txt": PRESS_RELEASE,
+        "later.ttl": (LATER_SOURCE.format(excerpt="sources/later.txt") +
+                      "ug:sister-relationship rg:status rg:Ended ; schema:endDate \"2022-11-16\"^^xsd:date ;\n"
+                      '    rg:quote "beëindigd op 16 november 2022"@nl , "Persbericht: einde zusterrelatie"@nl ;\n'
+                      "    prov:hadPrimarySource ug:some-new-source .\n")})
+    assert_lines(data, "Violation: {data}/later.ttl:15:51: quote not found in its source's excerpt "
+                       'sources/later.txt: "Persbericht: einde zusterrelatie"')
+    # the letter's quotes of the same relation, in the letter's file, are still found in the letter
+    assert relgraph.open(data).validate().quotes == 110 + 2
+
+
+def test_a_missing_excerpt_is_an_error(tmp_path):
+    data = copy_of_seed(tmp_path, **{"later.ttl": LATER_SOURCE.format(excerpt="sources/missing.txt")})
+    assert_lines(
+        data,
+        "Violation: {data}/later.ttl:11:16: excerpt of ug:some-new-source not found (looked for "
+        "{data}/sources/missing.txt and " f"{tmp_path}/sources/missing.txt): " 'dct:source "sources/missing.txt"')

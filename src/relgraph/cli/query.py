@@ -113,7 +113,8 @@ def validate(obj: Context, shapes: Path | None) -> None:
     for finding in report.findings:
         click.echo(str(finding))
     if report.conforms:
-        click.echo(f"ok: {report.checked} resources conform to {report.shapes}", err=True)
+        click.echo(f"ok: {report.checked} resources conform to {report.shapes}; {report.quotes} quotes found in "
+                   "their sources' excerpts", err=True)
         return
     click.echo(f"{len(report.findings)} problem{'s' if len(report.findings) != 1 else ''} found", err=True)
     sys.exit(1)

@@ -8,6 +8,7 @@ check lives in its own module:
 - :mod:`.vocabulary`: unknown classes and properties of the vocabularies relgraph knows;
 - :mod:`.literals`: ill-formed literals (dates, years, numbers, booleans), wherever they are;
 - :mod:`.states`: two states of one thing (status, start, end) from one source, in one file;
+- :mod:`.quotes`: every quote is in its source's excerpt (the text file its ``dct:source`` names);
 - :mod:`.report`: the :class:`Report` and its :class:`Finding` lines;
 - :mod:`.files`: the files, parsed once, and where in their text a term is written.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from ..core import Graph
 from ..errors import ValidationError
-from . import literals, shacl, states, vocabulary
+from . import literals, quotes, shacl, states, vocabulary
 from .files import read_files
 from .report import Finding, Report, finding_order
 
@@ -84,17 +85,19 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     """
     path = shapes_path(g, shapes)
     shapes_graph = shacl.load_shapes(path)
-    files = read_files(g.files, data_folder(g))
+    folder = data_folder(g)
+    files = read_files(g.files, folder)
     unknown, untargeted = vocabulary.check(files)
     ill_formed = literals.check(files)
     conflicts = states.check(files)
+    unquoted, quoted = quotes.check(files, folder)
     shaped, checked = shacl.check(shapes_graph, files, path, also=untargeted)
     # an ill-formed literal is reported once, where it is written; the shapes' datatype checks would repeat it
     written = {(f.focus, f.value) for f in ill_formed}
     shaped = [f for f in shaped if (f.focus, f.value) not in written]
-    findings = _labelled(g, [*unknown, *ill_formed, *conflicts, *shaped])
+    findings = _labelled(g, [*unknown, *ill_formed, *conflicts, *unquoted, *shaped])
     conforms = not any(f.severity == "Violation" for f in findings)
-    return Report(conforms=conforms, findings=findings, checked=checked, shapes=str(path))
+    return Report(conforms=conforms, findings=findings, checked=checked, shapes=str(path), quotes=quoted)
 
 
 def _labelled(g: Graph, findings: list[Finding]) -> list[Finding]:
