@@ -105,7 +105,8 @@ def stats(obj: Context, fmt: str) -> None:
               help="SHACL shapes file [default: shapes.ttl beside the data].")
 @pass_ctx
 def validate(obj: Context, shapes: Path | None) -> None:
-    """Check the data against its SHACL shapes; one line per problem. Exit 1 if any is found.
+    """Check the data: its SHACL shapes, known terms, well-formed literals, one state per source, quotes in
+    their sources' excerpts. One line per problem; exit 1 if any is found.
 
     Example: relgraph validate
     """

@@ -49,7 +49,11 @@ def data_folder(g: Graph) -> Path:
 
 
 def validate(g: Graph, shapes: str | Path | None = None) -> Report:
-    """Check the data of ``g`` against SHACL shapes and say, line by line, what does not conform.
+    """Check the data of ``g`` and say, line by line, what is wrong with it.
+
+    The checks: the SHACL shapes; unknown classes and properties of the vocabularies relgraph knows; ill-formed
+    literals; two states of one thing in one source's file; quotes not in their source's excerpt. Every finding
+    is one line; those of the checks that read the files name ``file:line:column``.
 
     Parameters
     ----------
@@ -63,7 +67,8 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     -------
     Report
         ``conforms``, the sorted ``findings`` (``str()`` of each is one line a person can act on), the number of
-        resources ``checked`` and the ``shapes`` file used.
+        resources ``checked`` by the shapes, the ``shapes`` file used and the number of ``quotes`` found in their
+        sources' excerpts.
 
     Raises
     ------
@@ -80,6 +85,7 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     (True, 109)
     >>> for finding in report.findings:                                  # doctest: +SKIP
     ...     print(finding)
+    Violation: data/x.ttl:12:9: unknown class rg:Descision (did you mean rg:Decision?)
     Violation: ug:contract-x "Contract for a plant" rg:quote: every resource and relation needs the exact quote ...
     Violation: ug:event-x "A meeting" schema:endDate: ends before it starts (2017-11-04): ... (got "2017-10-28"^^...)
     """

@@ -117,13 +117,20 @@ def _excerpts(files: list[DataFile], folder: Path) -> tuple[dict[str, Excerpt], 
 def _read(named: str, folder: Path) -> tuple[str | None, str]:
     """The normalised body of the excerpt ``named``, or None and what is wrong with it."""
     tried = [Path(named)] if Path(named).is_absolute() else [folder / named, folder.parent / named]
-    path = next((p for p in tried if p.is_file()), None)
+    path = next((p for p in tried if _is_file(p)), None)
     if path is None:
         return None, "not found (looked for " + " and ".join(str(p) for p in dict.fromkeys(tried)) + ")"
     try:
         return normalised(body(path.read_text(encoding="utf-8"))), ""
     except (OSError, UnicodeDecodeError) as e:
         return None, f"cannot be read ({path}: {e.__class__.__name__})"
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, for one
+        return False
 
 
 def _not_found(f: DataFile, q: Any, named: list[str]) -> Finding:
