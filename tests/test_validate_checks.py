@@ -300,3 +300,12 @@ def test_a_missing_excerpt_is_an_error(tmp_path):
         data,
         "Violation: {data}/later.ttl:11:16: excerpt of ug:some-new-source not found (looked for "
         "{data}/sources/missing.txt and " f"{tmp_path}/sources/missing.txt): " 'dct:source "sources/missing.txt"')
+
+
+def test_a_finding_stays_one_line_and_prints_no_control_character(tmp_path):
+    data = copy_of_seed(tmp_path, **{"later.ttl": LATER_SOURCE.format(excerpt="sources/new\\nline\\u001b.txt")})
+    assert_lines(
+        data,
+        "Violation: {data}/later.ttl:11:16: excerpt of ug:some-new-source not found (looked for "
+        "{data}/sources/new\\nline\\x1b.txt and " f"{tmp_path}/sources/new\\nline\\x1b.txt): "
+        'dct:source "sources/new\\nline\\x1b.txt"')

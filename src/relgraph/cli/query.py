@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..formatting import Format, render
+from ..formatting import Format, printable, render
 from ..sparql import parse, read
 from .options import Context, emit_rows, format_option, lang_option, parse_params, pass_ctx, terminal_width
 
@@ -112,7 +112,7 @@ def validate(obj: Context, shapes: Path | None) -> None:
     """
     report = obj.graph.validate(shapes)
     for finding in report.findings:
-        click.echo(str(finding))
+        click.echo(printable(str(finding)))
     if report.conforms:
         click.echo(f"ok: {report.checked} resources conform to {report.shapes}; {report.quotes} quotes found in "
                    "their sources' excerpts", err=True)

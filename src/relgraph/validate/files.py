@@ -27,6 +27,19 @@ _BEFORE = r"(?<![\w.:-])"
 _AFTER = r"(?![\w:%-]|\.[\w-])"
 
 
+_ECHAR = {"\t": "t", "\b": "b", "\n": "n", "\r": "r", "\f": "f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _written(c: str) -> str:
+    """A regular expression for one character of a literal as Turtle may write it: itself, its escape
+    (``\\n``, ``\\"``) or its code point (``\\u00e9``, ``\\U0001F600``)."""
+    ways = [re.escape(c)] if c != "\\" else []
+    if c in _ECHAR:
+        ways.append(re.escape("\\" + _ECHAR[c]))
+    ways += [rf"\\u(?i:{ord(c):04x})", rf"\\U(?i:{ord(c):08x})"]
+    return "(?:" + "|".join(ways) + ")"
+
+
 @dataclass
 class DataFile:
     """One RDF file: its ``path``, its ``quads`` and whether it is an ``ontology`` file (``ontology*.ttl``)."""
@@ -67,9 +80,8 @@ class DataFile:
                      if iri.startswith(ns) and _LOCAL.match(iri[len(ns):])]
             return [re.escape(f"<{iri}>"), *(_BEFORE + re.escape(n) + _AFTER for n in names)]
         if kind == "Literal":
-            text = term.value
-            escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            return [re.escape(f'{q}{t}{q}') for t in dict.fromkeys((text, escaped)) for q in ('"', "'")]
+            text = "".join(_written(c) for c in term.value)
+            return [f"{q}{text}{q}" for q in ('"""', "'''", '"', "'")]
         return []
 
     def find(self, term: Any, *, after: int = 0, first_on_line: bool = False) -> int | None:

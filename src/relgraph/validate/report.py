@@ -48,12 +48,17 @@ class Finding:
     def __str__(self) -> str:
         if self.file:
             place = ":".join([self.file, *(str(n) for n in (self.line, self.column) if n)])
-            return f"{self.severity}: {place}: {self.message}"
+            return _one_line(f"{self.severity}: {place}: {self.message}")
         name = compact(self.focus) if not self.focus.startswith("_:") else self.focus
         shown = f' "{self.label}"' if self.label and self.label != name else ""
         path = f" {self.path}" if self.path else ""
         got = f" (got {self.value})" if self.value else ""
-        return f"{self.severity}: {name}{shown}{path}: {self.message}{got}"
+        return _one_line(f"{self.severity}: {name}{shown}{path}: {self.message}{got}")
+
+
+def _one_line(text: str) -> str:
+    """Line breaks that come from the data (a label, a file name) written as ``\\n``, so a finding stays one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def finding_order(finding: Finding) -> tuple[object, ...]:
