@@ -29,9 +29,12 @@ EX = "https://example.org/relgraph-fixture/"
 
 
 def dataset_folder(folder: Path, *files: Path) -> Path:
-    """A data folder made of copies of ``files``, with data/shapes.ttl beside them for validation."""
+    """A data folder made of copies of ``files``, with data/shapes.ttl beside them for validation and the
+    letter's text in sources/, where the letter names it."""
     for f in (*files, DATA / "shapes.ttl"):
         shutil.copy(f, folder / f.name)
+    (folder / "sources").mkdir(exist_ok=True)
+    shutil.copy(LETTER, folder / "sources" / LETTER.name)
     return folder
 
 

@@ -31,8 +31,8 @@ PREFIXES = """\
 @prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
 """
 
-# what every sound record carries besides its own facts
-SOURCED = 'rg:quote "Een citaat."@nl ; prov:hadPrimarySource ug:letter'
+# what every sound record carries besides its own facts: the letter's own words, and the letter
+SOURCED = 'rg:quote "Van 28 oktober tot 4 november 2017"@nl ; prov:hadPrimarySource ug:letter'
 
 
 def validate_cli(data: Path, *extra: str):
@@ -103,7 +103,8 @@ BROKEN = {
         f"""ug:decision-bad-date a rg:Decision ;
             rdfs:label "Decision on a date that does not exist"@en , "Besluit op een datum die niet bestaat"@nl ;
             dct:date "2017-13-45"^^xsd:date ; {SOURCED} .""".replace("dct:date", "<http://purl.org/dc/terms/date>"),
-        ["ug:decision-bad-date", "dct:date", "a date must be a well-formed xsd:date", 'got "2017-13-45"^^xsd:date']),
+        # reported once, where it is written (the shapes' datatype check does not repeat it)
+        ["zz-broken.ttl:10:45: ", '"2017-13-45" is not a valid xsd:date']),
     "inferred without reasoning": (
         f"""ug:event-inferred-date a schema:Event ;
             rdfs:label "Meeting on an inferred day"@en , "Bijeenkomst op een afgeleide dag"@nl ;
@@ -123,7 +124,7 @@ BROKEN = {
         f"""ug:outcome-odd-status a rg:Outcome ;
             rdfs:label "Outcome with a made-up status"@en , "Resultaat met een verzonnen status"@nl ;
             rg:resultOf ug:mission-2017 ; rg:status rg:Splendid ; {SOURCED} .""",
-        ["ug:outcome-odd-status", "rg:status", "must be one rg:Status concept", "got rg:Splendid"]),
+        ["ug:outcome-odd-status", "rg:status", "must be an rg:Status concept", "got rg:Splendid"]),
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..dataset import Dataset
-from ..formatting import STREAMING, Format, render
+from ..formatting import STREAMING, Format, printable, render
 from ..formatting import stream as stream_rows
 from ..languages import check_lang
 from ..results import Result
@@ -139,15 +139,17 @@ def stats(obj: Context, fmt: str) -> None:
               help="SHACL shapes file [default: shapes.ttl beside the data].")
 @pass_ctx
 def validate(obj: Context, shapes: Path | None) -> None:
-    """Check the data against its SHACL shapes; one line per problem. Exit 1 if any is found.
+    """Check the data: its SHACL shapes, known terms, well-formed literals, one state per source, quotes in
+    their sources' excerpts. One line per problem; exit 1 if any is found.
 
     Example: relgraph validate
     """
     report = obj.graph.validate(shapes)
     for finding in report.findings:
-        click.echo(str(finding))
+        click.echo(printable(str(finding)))
     if report.conforms:
-        click.echo(f"ok: {report.checked} resources conform to {report.shapes}", err=True)
+        click.echo(f"ok: {report.checked} resources conform to {report.shapes}; {report.quotes} quotes found in "
+                   "their sources' excerpts", err=True)
         return
     click.echo(f"{len(report.findings)} problem{'s' if len(report.findings) != 1 else ''} found", err=True)
     sys.exit(1)

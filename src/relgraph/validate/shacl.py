@@ -1,9 +1,10 @@
-"""Validation of a dataset against its SHACL shapes: the :class:`Report` and its :class:`Finding` lines.
+"""The SHACL part of validation: the shapes file, pySHACL, and its report as findings.
 
-This module owns checking the data, nothing else: it finds the shapes file (``shapes.ttl`` beside the data unless
-another is given), checks its syntax, loads the data and the ontology into rdflib graphs, runs pySHACL on them and
-turns pySHACL's report into findings a person can act on, one line each, with the label and the IRI of the
-resource, the property and what is wrong. It never writes anything and never reaches the network.
+This module owns what the shapes say about the data: it checks the shapes file (syntax through Oxigraph, at least
+one shape, no SPARQL that would reach the network or change data), loads the data and the ontology into rdflib
+graphs from the quads already parsed, runs pySHACL on them and turns pySHACL's report into findings a person can
+act on, one line each, with the resource, the property and what is wrong. It never writes anything and never
+reaches the network.
 
 The shapes themselves live in ``data/shapes.ttl``. The ontology files (``ontology*.ttl``) are given to pySHACL as the
 ontology graph and are part of the data graph too, so that ``sh:targetClass`` and ``sh:class`` see both the subclass
@@ -14,144 +15,77 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .core import Graph
-from .errors import DataError, ForbiddenQueryError, ValidationError
-from .namespaces import compact
-from .sparql import check_read_only
-from .store.files import FORMATS, parse
-
-#: The shapes file looked for beside the data when none is given.
-DEFAULT_SHAPES = "shapes.ttl"
+from ..errors import DataError, ForbiddenQueryError, ValidationError
+from ..namespaces import compact
+from ..sparql import check_read_only
+from ..store.files import parse
+from .files import DataFile
+from .report import Finding, shown_literal
 
 _SH = "http://www.w3.org/ns/shacl#"
-_MAX_VALUE = 60
+_SOURCE = "http://www.w3.org/ns/prov#hadPrimarySource"
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One problem pySHACL found: which resource, which property, what value, and what to do about it.
+def load_shapes(path: Path) -> Any:
+    """The shapes of ``path`` as an rdflib graph, or :class:`ValidationError`: not valid Turtle (naming
+    ``file:line:column``), no SHACL shape in it, or SPARQL in it that would reach the network or change data."""
+    import rdflib
 
-    ``focus`` is the full IRI (or blank node id) of the resource, ``label`` its English label (or its compact IRI
-    when it has none), ``path`` the compact property, ``value`` the offending value as written in Turtle (empty
-    when a value is missing), ``message`` the shape's ``sh:message``. ``str()`` gives one line.
-    """
-
-    focus: str
-    path: str
-    message: str
-    value: str = ""
-    severity: str = "Violation"
-    label: str = ""
-    shape: str = field(default="", compare=False)
-    component: str = field(default="", compare=False)
-
-    def __str__(self) -> str:
-        name = compact(self.focus) if not self.focus.startswith("_:") else self.focus
-        shown = f' "{self.label}"' if self.label and self.label != name else ""
-        path = f" {self.path}" if self.path else ""
-        got = f" (got {self.value})" if self.value else ""
-        return f"{self.severity}: {name}{shown}{path}: {self.message}{got}"
+    _check_syntax(path)
+    with quiet_rdflib():
+        try:
+            shapes = rdflib.Graph().parse(str(path), format="turtle")
+        except Exception as e:  # noqa: BLE001 - rdflib raises many kinds; pyoxigraph found the syntax good
+            raise ValidationError(f"{path}: cannot read the shapes: {str(e).splitlines()[0]}") from None
+    if not _has_shapes(shapes):
+        raise ValidationError(f"no SHACL shapes in {path}")
+    _check_local(shapes, path)
+    return shapes
 
 
-@dataclass(frozen=True)
-class Report:
-    """The outcome of :func:`validate`.
+def check(shapes: Any, files: list[DataFile], path: Path, *, also: Iterable[str] = ()) -> tuple[list[Finding], int]:
+    """Apply the ``shapes`` (read from ``path``) to the data and ontology ``files``.
 
-    ``conforms`` is False when any violation was found (warnings alone do not count), ``findings`` lists every
-    problem sorted by resource then property, ``checked`` counts the distinct resources the shapes were applied
-    to, and ``shapes`` names the shapes file used.
-    """
+    ``also`` names resources (IRIs) that no target of the shapes may reach, a resource of a misspelt class for
+    one: they are added, in memory only, to the targets of every node shape that requires a source
+    (``prov:hadPrimarySource``), so a misspelt class cannot silence the missing-source check.
 
-    conforms: bool
-    findings: list[Finding]
-    checked: int
-    shapes: str
-
-    def __str__(self) -> str:
-        return "\n".join(str(f) for f in self.findings)
-
-
-def shapes_path(g: Graph, shapes: str | Path | None = None) -> Path:
-    """The shapes file to use: ``shapes`` if given, else ``shapes.ttl`` in the data folder (or beside the data file).
-
-    Raises :class:`ValidationError` when that file does not exist.
-    """
-    path = Path(shapes) if shapes is not None else _data_folder(g) / DEFAULT_SHAPES
-    if not path.is_file():
-        hint = "" if shapes is not None else " (the default is shapes.ttl beside the data)"
-        raise ValidationError(f"{path}: no SHACL shapes file here{hint}")
-    return path
-
-
-def validate(g: Graph, shapes: str | Path | None = None) -> Report:
-    """Check the data of ``g`` against SHACL shapes and say, line by line, what does not conform.
-
-    Parameters
-    ----------
-    g
-        An open dataset (:func:`relgraph.open`). Its files are read again with rdflib; nothing is written.
-    shapes
-        A SHACL shapes file in Turtle. Default: ``shapes.ttl`` in the data folder (beside the data file when the
-        dataset is a single file).
-
-    Returns
-    -------
-    Report
-        ``conforms``, the sorted ``findings`` (``str()`` of each is one line a person can act on), the number of
-        resources ``checked`` and the ``shapes`` file used.
-
-    Raises
-    ------
-    ValidationError
-        When the shapes file is missing, is not valid Turtle (the message names ``file:line:column``), holds no
-        SHACL shape, or is not valid SHACL (including shapes pySHACL cannot apply: a SPARQL constraint with
-        ``MINUS`` or ``SERVICE``).
-
-    Examples
-    --------
-    >>> import relgraph
-    >>> report = relgraph.open("data").validate()                        # doctest: +SKIP
-    >>> report.conforms, report.checked                                  # doctest: +SKIP
-    (True, 109)
-    >>> for finding in report.findings:                                  # doctest: +SKIP
-    ...     print(finding)
-    Violation: ug:contract-x "Contract for a plant" rg:quote: every resource and relation needs the exact quote ...
-    Violation: ug:event-x "A meeting" schema:endDate: ends before it starts (2017-11-04): ... (got "2017-10-28"^^...)
+    Returns the findings (labels still to be filled in) and the number of distinct resources the shapes were
+    applied to.
     """
     import rdflib
 
-    path = shapes_path(g, shapes)
-    _check_syntax(path)
-    with _quiet_rdflib():
-        try:
-            shapes_graph = rdflib.Graph().parse(str(path), format="turtle")
-        except Exception as e:  # noqa: BLE001 - rdflib raises many kinds; pyoxigraph found the syntax good
-            raise ValidationError(f"{path}: cannot read the shapes: {str(e).splitlines()[0]}") from None
-        if not _has_shapes(shapes_graph):
-            raise ValidationError(f"no SHACL shapes in {path}")
-        _check_local(shapes_graph, path)
-        data_files, ontology_files = _split(g)
-        data, ontology = _load(rdflib, data_files), _load(rdflib, ontology_files)
-        conforms, results = _shacl(data, shapes_graph, ontology, path)
-    findings = _findings(results)
-    names = g.labels({f.focus for f in findings if not f.focus.startswith("_:")})
-    findings = sorted({f if f.focus.startswith("_:") else _with_label(f, names[f.focus]) for f in findings})
-    checked = len(_focus_nodes(shapes_graph, data + ontology))
-    return Report(conforms=conforms, findings=findings, checked=checked, shapes=str(path))
+    _require_sources(shapes, also)
+    with quiet_rdflib():
+        data = _load(rdflib, files)
+        ontology = _load(rdflib, (f for f in files if f.ontology))
+        results = _shacl(data, shapes, ontology, path)
+    return _findings(results), len(_focus_nodes(shapes, data))
 
 
-def _shacl(data: Any, shapes: Any, ontology: Any, path: Path) -> tuple[bool, Any]:
+def _require_sources(shapes: Any, nodes: Iterable[str]) -> None:
+    from rdflib import BNode, URIRef
+
+    sh_property, sh_path, target = URIRef(_SH + "property"), URIRef(_SH + "path"), URIRef(_SH + "targetNode")
+    sourced = {shape for shape, prop in shapes.subject_objects(sh_property)
+               if (prop, sh_path, URIRef(_SOURCE)) in shapes}
+    for shape in sourced:
+        for node in nodes:
+            shapes.add((shape, target, BNode(node[2:]) if node.startswith("_:") else URIRef(node)))
+
+
+def _shacl(data: Any, shapes: Any, ontology: Any, path: Path) -> Any:
     """Run pySHACL; its report graph, or :class:`ValidationError` when the shapes cannot be applied."""
     import pyshacl
     import rdflib
 
     try:
-        conforms, results, _ = pyshacl.validate(
+        _, results, _ = pyshacl.validate(
             data, shacl_graph=shapes, ont_graph=ontology if len(ontology) else None, inference="none",
             advanced=True, allow_warnings=True, abort_on_first=False)
     except Exception as e:  # noqa: BLE001 - pySHACL's ShapeLoadError, ConstraintLoadError, ReportableRuntimeError
@@ -160,16 +94,10 @@ def _shacl(data: Any, shapes: Any, ontology: Any, path: Path) -> tuple[bool, Any
         # pySHACL returns a ValidationFailure instead of a report when a shape cannot be applied (a SPARQL
         # constraint with MINUS or SERVICE, for instance)
         raise ValidationError(f"{path}: not valid SHACL: {_reason(results)}")
-    return bool(conforms), results
+    return results
 
 
 # ---------------------------------------------------------------------------------------------- helpers
-
-
-def _data_folder(g: Graph) -> Path:
-    if g.data_path is not None:
-        return g.data_path if g.data_path.is_dir() else g.data_path.parent
-    return g.files[0].parent if g.files else Path(".")
 
 
 def _reason(failure: object) -> str:
@@ -212,25 +140,6 @@ def _check_local(shapes: Any, path: Path) -> None:
                 raise ValidationError(f"{path}: a SPARQL query of the shapes is refused: {e}") from None
 
 
-def _is_ontology(path: Path) -> bool:
-    return path.name.lower().startswith("ontology")
-
-
-def _split(g: Graph) -> tuple[list[Path], list[Path]]:
-    """The files to validate and the ontology files of ``g``.
-
-    pySHACL copies only the RDFS/OWL axioms of its ontology graph into the data graph, not the concepts an
-    ontology defines (``rg:Active a rg:Status``), so the ontology files are validated with the data as well: that
-    way ``sh:class rg:Status`` sees the statuses, and ``sh:class org:Organization`` the subclass axioms. When the
-    dataset has no ontology file (a single data file was opened), the ``ontology*`` files of its folder are used.
-    """
-    ontology = [f for f in g.files if _is_ontology(f)]
-    if not ontology:
-        folder = _data_folder(g)
-        ontology = sorted(p for p in folder.glob("ontology*") if p.is_file() and p.suffix.lower() in FORMATS)
-    return [*g.files, *(f for f in ontology if f not in g.files)], ontology
-
-
 def _check_syntax(path: Path) -> None:
     """Parse the shapes with Oxigraph, which says where a syntax error is."""
     try:
@@ -241,23 +150,26 @@ def _check_syntax(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _quiet_rdflib() -> Iterator[None]:
-    """Silence rdflib's log about ill-formed literals: the shapes report them, once, as findings."""
+def quiet_rdflib() -> Iterator[None]:
+    """Silence rdflib's log and warnings about ill-formed literals ("Parsing weird boolean"): :mod:`.literals`
+    reports them, once, as findings, and the command line prints nothing else."""
     logger = logging.getLogger("rdflib.term")
     before = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"rdflib\.")
+            yield
     finally:
         logger.setLevel(before)
 
 
-def _load(rdflib: Any, files: Iterable[Path]) -> Any:
-    """One rdflib graph holding every triple of ``files`` (the triples of named graphs included), parsed by
+def _load(rdflib: Any, files: Iterable[DataFile]) -> Any:
+    """One rdflib graph holding every triple of ``files`` (the triples of named graphs included), as parsed by
     :func:`relgraph.store.files.parse`, the one parser of data files."""
     graph = rdflib.Graph()
     for f in files:
-        graph += (tuple(_rdflib_term(rdflib, t) for t in (q.subject, q.predicate, q.object)) for q in parse(f))
+        graph += (tuple(_rdflib_term(rdflib, t) for t in (q.subject, q.predicate, q.object)) for q in f.quads)
     return graph
 
 
@@ -326,24 +238,11 @@ def _term(term: Any) -> str:
     from rdflib import BNode, Literal
 
     if isinstance(term, Literal):
-        text = str(term)
-        if len(text) > _MAX_VALUE:
-            text = text[:_MAX_VALUE - 1] + "…"
-        text = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
-            return f"{text}^^{compact(str(term.datatype))}"
-        return text
+        datatype = str(term.datatype) if term.datatype is not None else None
+        return shown_literal(str(term), term.language, datatype)
     if isinstance(term, BNode):
         return f"_:{term}"
     return compact(str(term))
-
-
-def _with_label(finding: Finding, label: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, label=label)
 
 
 def _focus_nodes(shapes: Any, data: Any) -> set[Any]:
