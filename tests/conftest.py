@@ -58,8 +58,10 @@ def letter_graph(letter_data: Path) -> relgraph.Dataset:
 @pytest.fixture(scope="session")
 def example_data(tmp_path_factory) -> Path:
     """The invented example graph of tests/fixtures/example-provinces/ with data/ontology.ttl beside it."""
-    return dataset_folder(tmp_path_factory.mktemp("example-provinces"), FIXTURE / "example-provinces.ttl",
-                          DATA / "ontology.ttl")
+    folder = dataset_folder(tmp_path_factory.mktemp("example-provinces"), FIXTURE / "example-provinces.ttl",
+                            DATA / "ontology.ttl")
+    shutil.copy(FIXTURE / "source.txt", folder / "sources" / "source.txt")
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -120,7 +120,6 @@ def stream(chunks: Iterable[Result], fmt: Format | str, write: Callable[[str], o
     >>> chunk = Result("SELECT", columns=["n"], terms=[(Literal("1"),), (Literal("2"),)])
     >>> stream([chunk], "jsonl", print)
     {"n": "1"}
-    <BLANKLINE>
     {"n": "2"}
     <BLANKLINE>
     2
