@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..arguments import as_of_day
 from ..core import Graph
+from ..errors import RelgraphError
 from ..languages import check_lang
 from ..namespaces import RG, compact
 from ..network.projection import project
@@ -92,7 +93,10 @@ def timeline(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = 
     >>> tl[["label", "start", "end", "status"]]                           # doctest: +SKIP
     >>> tl.plot("timeline.svg")                                          # doctest: +SKIP
     """
-    from .frame import Timeline
+    try:
+        from .frame import Timeline
+    except ImportError:
+        raise RelgraphError("timeline() needs pandas: pip install 'relgraph[pandas]' (or use rows())") from None
 
     day = as_of_day(as_of)
     frame = Timeline(rows(g, lang=lang, as_of=day, derived=derived), columns=COLUMNS)
@@ -101,14 +105,15 @@ def timeline(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = 
 
 
 def plot(frame: Any, path: str | os.PathLike[str] | None = None, *, title: str | None = None,
-         lang: str | None = None) -> TimelineChart:
+         lang: str | None = None, as_of: str | int | dt.date | None = None) -> TimelineChart:
     """Draw a timeline (a :func:`timeline` frame, or records with its columns) as a lane chart.
 
     One lane per row, in time: a span from start to end, a point for a single date, an arrow to the right edge
     for what is active with no end. Colour tells the kind (as in the view), line style the status: active
     solid, ended dotted, intended dashed. With ``path`` (``.svg`` or ``.png``) the picture is written there,
     atomically; an SVG gives every mark a ``<title>`` with its source and quote, shown on hover. Returns the
-    chart, a matplotlib ``Figure`` (shown inline in Jupyter).
+    chart, a matplotlib ``Figure`` (shown inline in Jupyter). ``lang`` (the words of the chart) and ``as_of``
+    (marked by a line) default to those the frame was made with.
 
     Raises :class:`~relgraph.errors.ExportError` for another extension, a path that cannot be written, or a
     timeline with no rows.
@@ -117,9 +122,13 @@ def plot(frame: Any, path: str | os.PathLike[str] | None = None, *, title: str |
     --------
     >>> plot(relgraph.open("data").timeline(), "timeline.png")          # doctest: +SKIP
     """
-    from .chart import draw
+    try:
+        from .chart import draw
+    except ImportError:
+        raise RelgraphError("drawing a timeline needs matplotlib: pip install 'relgraph[notebook]'") from None
 
-    chart = draw(frame, title=title, lang=lang)
+    day = as_of_day(as_of)
+    chart = draw(frame, title=title, lang=lang, as_of=day.isoformat() if day else None)
     if path is not None:
         chart.save(path)
     return chart

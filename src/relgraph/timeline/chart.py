@@ -27,9 +27,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..errors import ExportError, ParameterError
-from ..fileio import write_bytes, write_text
+from ..fileio import is_folder_path, write_bytes, write_text
 from ..kinds import kind_names
-from ..languages import translated
+from ..languages import check_lang, translated
 from ..timespan import span
 from ..view.build import LINES, STYLE
 
@@ -90,11 +90,15 @@ class TimelineChart(Figure):
 
         Raises :class:`ExportError` for another extension or a path that cannot be written.
         """
-        ext = Path(os.fspath(path)).suffix.lower()
-        if os.fspath(path) == "" or ext not in FORMATS:
+        text = os.fspath(path)
+        ext = Path(text).suffix.lower()
+        if text == "":
+            raise ExportError("empty output path: give a file name ending in .svg or .png")
+        if is_folder_path(text):
+            raise ExportError(f"{text}: names a folder; give a file name ending in .svg or .png")
+        if ext not in FORMATS:
             shown = f"as {ext}" if ext else "without .svg or .png at the end"
-            raise ExportError(f"{os.fspath(path) or 'empty path'}: cannot draw a timeline {shown}; "
-                              "give a file name ending in .svg or .png")
+            raise ExportError(f"{text}: cannot draw a timeline {shown}; give a file name ending in .svg or .png")
         if ext == ".svg":
             return write_text(path, self.svg())
         return write_bytes(path, self.png())
@@ -103,19 +107,24 @@ class TimelineChart(Figure):
         return self.png(dpi=100)
 
 
-def draw(frame: Any, *, title: str | None = None, lang: str | None = None) -> TimelineChart:
-    """The lane chart of a timeline frame (or of records with its columns); see :mod:`relgraph.timeline.chart`."""
+def draw(frame: Any, *, title: str | None = None, lang: str | None = None,
+         as_of: str | None = None) -> TimelineChart:
+    """The lane chart of a timeline frame (or of records with its columns); see :mod:`relgraph.timeline.chart`.
+
+    ``lang`` and ``as_of`` (a day as ``YYYY-MM-DD``) default to the frame's ``attrs``.
+    """
     from matplotlib import rc_context
     from matplotlib.dates import date2num
 
     attrs: Mapping[str, Any] = getattr(frame, "attrs", {}) or {}
-    lang = lang or attrs.get("lang") or "en"
-    as_of = span(attrs.get("as_of"))
+    lang = check_lang(lang or attrs.get("lang") or "en")
+    day_text = as_of or attrs.get("as_of")
+    day = span(day_text)
     records = _records(frame)
     lanes = [_lane(r) for r in records]
     if not lanes:
         raise ExportError("nothing to draw: the timeline has no dated rows")
-    left, right = _bounds(lanes, as_of[0] if as_of else None)
+    left, right = _bounds(lanes, day[0] if day else None)
     chinese = lang == "zh" or any(_CJK.search(str(r["label"])) for r in records)
     with rc_context({"font.family": _fonts(chinese), "font.size": 8.5}):
         chart = TimelineChart(figsize=(11, 1.3 + 0.3 * len(lanes)), layout="constrained")
@@ -126,12 +135,12 @@ def draw(frame: Any, *, title: str | None = None, lang: str | None = None) -> Ti
             _note(ax, i, lane, left, right, lang)
             chart.titles.append(hover(record, lang))
         _axes(ax, [r["label"] for r in records], left, right)
-        if as_of:
-            ax.axvline(date2num(as_of[0]), color="#7a8591", linewidth=1, linestyle=(0, (4, 3)))
-            ax.annotate(f"{translated(_WORDS['as_of'], lang)} {attrs['as_of']}", (as_of[0], 0), xytext=(4, 12),
+        if day:
+            ax.axvline(date2num(day[0]), color="#7a8591", linewidth=1, linestyle=(0, (4, 3)))
+            ax.annotate(f"{translated(_WORDS['as_of'], lang)} {day_text}", (day[0], 0), xytext=(4, 12),
                         textcoords="offset points", fontsize=7.5, color="#4a5560", annotation_clip=False)
         ax.set_title(title or translated(_WORDS["title"], lang)
-                     + (f", {translated(_WORDS['as_of'], lang)} {attrs['as_of']}" if as_of else ""),
+                     + (f", {translated(_WORDS['as_of'], lang)} {day_text}" if day else ""),
                      loc="left", fontsize=11)
         _legend(chart, records, lang)
     return chart
