@@ -1,8 +1,10 @@
 """The relationship over time: every dated relation and event as a row, and the rows as a lane chart.
 
-Built on the network projection (:func:`relgraph.network.project`), so ``as_of`` and the per-source claims
-apply as everywhere else: each row carries the state in force (on ``as_of``, or by today's knowledge), the source
-that gives it, and that source's words. A row is one of
+Built on the network projection (:func:`relgraph.network.project`) and the per-source claims it carries: each
+row has the state in force (on ``as_of``, picked from those claims by :func:`relgraph.states.merge` as the
+projection does, or by today's knowledge), the source that gives it, and that source's words. Unlike a network
+``as_of`` a day, a timeline then keeps what had already ended: it is the history as it stood on that day. A row
+is one of
 
 * a **relation** with dates of its own (the sister relationship, a membership, a participation), ``kind``
   ``"relation"``;
