@@ -82,7 +82,8 @@ def test_no_import_cycle():
     assert cycles(GRAPH) == []
 
 
-FEATURES = ("relgraph.network", "relgraph.export", "relgraph.view", "relgraph.validate", "relgraph.stats")
+FEATURES = ("relgraph.network", "relgraph.export", "relgraph.view", "relgraph.validate", "relgraph.stats",
+            "relgraph.timeline")
 CORE = ("relgraph.core", "relgraph.store", "relgraph.sparql", "relgraph.labels", "relgraph.results",
         "relgraph.terms", "relgraph.namespaces", "relgraph.errors", "relgraph.languages", "relgraph.timespan")
 

@@ -3,6 +3,8 @@
 >>> import relgraph
 >>> g = relgraph.open("data")                     # doctest: +SKIP
 >>> g.query("agreements").to_dataframe()          # doctest: +SKIP
+
+In Jupyter, ``%load_ext relgraph`` adds the ``%%sparql`` and ``%relgraph query`` magics (:mod:`relgraph.magics`).
 """
 
 from .core import Graph
@@ -28,6 +30,17 @@ from .terms import IRI, BNode, Literal
 RelGraph = Dataset
 
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """``%load_ext relgraph``: register the ``%%sparql`` and ``%relgraph`` magics (see :mod:`relgraph.magics`).
+
+    IPython is imported here, not when relgraph is.
+    """
+    from .magics import load_ipython_extension as load
+
+    load(ipython)
+
 
 __all__ = [
     "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EntityNotFoundError", "ExportError",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .network.paths import Chain
     from .stats import Stats
+    from .timeline.frame import Timeline
     from .validate import Report
     from .view import View
 
@@ -129,6 +130,20 @@ class Dataset(Graph):
         from .network import rank
 
         return rank(self, by=by, kind=kind, top=top, lang=lang, as_of=as_of)
+
+    def timeline(self, *, lang: str = "en", as_of: str | dt.date | None = None,
+                 derived: bool = False) -> Timeline:
+        """Every dated relation and event, one row each, as a DataFrame whose ``.plot()`` draws a lane chart
+        (needs pandas; the chart matplotlib). See :func:`relgraph.timeline.timeline`.
+
+        Examples
+        --------
+        >>> tl = g.timeline()                                                            # doctest: +SKIP
+        >>> tl.plot("timeline.svg")                                                      # doctest: +SKIP
+        """
+        from .timeline import timeline
+
+        return timeline(self, lang=lang, as_of=as_of, derived=derived)
 
     def export(self, format: str, path: str | os.PathLike[str] | None = None, *, lang: str = "en",
                as_of: str | dt.date | None = None) -> str | list[Path]:

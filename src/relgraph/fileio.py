@@ -1,6 +1,7 @@
 """Writing files safely: the one atomic writer every export and every view goes through.
 
-This module owns how relgraph puts text on disk, nothing else. :func:`write_text` writes one file,
+This module owns how relgraph puts text (and pictures) on disk, nothing else. :func:`write_text` writes one file
+(:func:`write_bytes` one of bytes),
 :func:`write_texts` several as one step (the two files of a CSV export). Either way:
 
 * a symbolic link is written *through*: its target gets the new text and the link stays a link;
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from .errors import ExportError
 
-__all__ = ["NEW_FILE_MODE", "folder_target", "is_folder_path", "write_text", "write_texts"]
+__all__ = ["NEW_FILE_MODE", "folder_target", "is_folder_path", "write_bytes", "write_text", "write_texts"]
 
 #: Permission bits of a new file, before the umask is taken off.
 NEW_FILE_MODE = 0o644
@@ -86,7 +87,12 @@ def write_text(path: str | os.PathLike[str], text: str) -> Path:
     return write_texts([(path, text)])[0]
 
 
-def write_texts(files: Iterable[tuple[str | os.PathLike[str], str]]) -> list[Path]:
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` (a picture, say) to ``path`` atomically, with every guarantee of :func:`write_text`."""
+    return write_texts([(path, data)])[0]
+
+
+def write_texts(files: Iterable[tuple[str | os.PathLike[str], str | bytes]]) -> list[Path]:
     """Write several files as one step: all are checked and written aside before any is renamed into place.
 
     Returns the paths as given. When a check or a write fails, :class:`ExportError` is raised and no target has
@@ -135,7 +141,7 @@ def _checked(path: str | os.PathLike[str]) -> str:
     return text
 
 
-def _prepare(path: str | os.PathLike[str], text: str) -> _Target:
+def _prepare(path: str | os.PathLike[str], text: str | bytes) -> _Target:
     """Check one target and find where its bytes go; nothing is written yet."""
     given_text = _checked(path)
     given = Path(given_text)
@@ -152,7 +158,7 @@ def _prepare(path: str | os.PathLike[str], text: str) -> _Target:
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise ExportError(f"{shown} is not a regular file ({_what(st.st_mode)}); give a file name")
     try:
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
     except UnicodeEncodeError as e:
         raise ExportError(f"{given}: cannot write: the text holds a character UTF-8 cannot encode "
                           f"(position {e.start})") from None

@@ -3,7 +3,8 @@
 Each command parses its options, calls the one library function a notebook would call, and formats the answer.
 relgraph's own errors become one line on stderr and a non-zero exit, never a traceback; the flag hints a person
 needs at the command line (``-p name=value``, ``relgraph queries``, ``--shapes``) are added here, not in the
-library. The commands live beside the concepts they serve: :mod:`.query`, :mod:`.network`, :mod:`.view`.
+library. The commands live beside the concepts they serve: :mod:`.query`, :mod:`.network`, :mod:`.view`,
+:mod:`.timeline`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..formatting import printable
 from .network import export, neighbours, path, rank
 from .options import DATA_HELP, DEFAULT_TIMEOUT, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
 from .query import list_queries, query, stats, validate
+from .timeline import timeline
 from .view import view
 
 __all__ = ["cli", "main"]
@@ -81,7 +83,7 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None, timeout: fl
     ctx.obj = Context(data, queries, timeout or None)
 
 
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view):
+for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline):
     cli.add_command(command)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,8 @@ class View:
     height: int = 720
     #: The file name :meth:`save` uses when given a folder.
     file_name: str = "view.html"
+    #: The plain data the page draws (see :func:`relgraph.view.build.page_data`), for :meth:`to_pyvis`.
+    data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self) -> str:
         return f"<View {self.title!r} · {self.nodes} entities · {self.edges} relations · {len(self.html):,} bytes>"
@@ -79,6 +81,21 @@ class View:
         PosixPath('views/focus-doftec.html')
         """
         return write_text(folder_target(path, self.file_name), self.html)
+
+    def to_pyvis(self, *, notebook: bool = False, cdn_resources: str = "remote") -> Any:
+        """The view as a ``pyvis.network.Network`` to restyle in a notebook; see :mod:`relgraph.view.pyvis`.
+
+        To share a view, :meth:`save` relgraph's own page: it works offline, where a stock pyvis page loads
+        its scripts from a CDN.
+
+        Examples
+        --------
+        >>> net = relgraph.open("data").view(focus="DOFTEC").to_pyvis()    # doctest: +SKIP
+        >>> net.write_html("doftec-pyvis.html")                             # doctest: +SKIP
+        """
+        from .pyvis import to_pyvis
+
+        return to_pyvis(self.data, height=self.height, notebook=notebook, cdn_resources=cdn_resources)
 
     def _repr_html_(self) -> str:
         """The page in a sandboxed ``<iframe srcdoc>`` (scripts allowed, nothing else), for Jupyter."""
@@ -137,7 +154,7 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
                      caption=caption, as_of=day, sources=source_names,
                      focus=focus_iri)
     result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
-                  file_name=default_file_name(preset, focus, query))
+                  file_name=default_file_name(preset, focus, query), data=data)
     if path is not None:
         result.save(path)
     return result
