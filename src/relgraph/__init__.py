@@ -10,6 +10,7 @@ from .dataset import Dataset, open
 from .errors import (
     AmbiguousEntityError,
     DataError,
+    EndpointError,
     EntityNotFoundError,
     ExportError,
     ForbiddenQueryError,
@@ -30,7 +31,7 @@ RelGraph = Dataset
 __version__ = "0.1.0"
 
 __all__ = [
-    "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EntityNotFoundError", "ExportError",
+    "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EndpointError", "EntityNotFoundError", "ExportError",
     "ForbiddenQueryError", "FormatError", "Graph", "IRI", "Literal", "ParameterError", "QueryError", "RelGraph",
     "RelgraphError", "Result", "Stats",
     "UnknownQueryError", "ValidationError", "open",
