@@ -22,8 +22,9 @@ from typing import Any
 from .core import Graph
 from .errors import DataError, ForbiddenQueryError, ValidationError
 from .namespaces import compact
-from .sparql import check_read_only
-from .store.files import FORMATS, parse
+from .sparql import check_read_only, serialize_term
+from .store.files import FORMATS, graph_files, parse
+from .terms import IRI
 
 #: The shapes file looked for beside the data when none is given.
 DEFAULT_SHAPES = "shapes.ttl"
@@ -135,8 +136,7 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
         if not _has_shapes(shapes_graph):
             raise ValidationError(f"no SHACL shapes in {path}")
         _check_local(shapes_graph, path)
-        data_files, ontology_files = _split(g)
-        data, ontology = _load(rdflib, data_files), _load(rdflib, ontology_files)
+        data, ontology = _data_and_ontology(rdflib, g)
         conforms, results = _shacl(data, shapes_graph, ontology, path)
     findings = _findings(results)
     names = g.labels({f.focus for f in findings if not f.focus.startswith("_:")})
@@ -229,6 +229,27 @@ def _split(g: Graph) -> tuple[list[Path], list[Path]]:
         folder = _data_folder(g)
         ontology = sorted(p for p in folder.glob("ontology*") if p.is_file() and p.suffix.lower() in FORMATS)
     return [*g.files, *(f for f in ontology if f not in g.files)], ontology
+
+
+def _data_and_ontology(rdflib: Any, g: Graph) -> tuple[Any, Any]:
+    """The data graph and the ontology graph, from the files; or, for a dataset not loaded from files (at an
+    endpoint), from the store: every triple, and those of its ``ontology*`` file graphs (else of the ontology
+    files of the data folder, which are then validated with the data, as :func:`_split` does)."""
+    data_files, ontology_files = _split(g)
+    if g.files:
+        return _load(rdflib, data_files), _load(rdflib, ontology_files)
+    names = [n for n in sorted(g.store.graph_names()) if any(_is_ontology(Path(f)) for f in graph_files([n]))]
+    where = f"VALUES ?g {{ {' '.join(serialize_term(IRI(n)) for n in names)} }} GRAPH ?g {{ ?s ?p ?o }}"
+
+    def construct(pattern: str) -> Any:
+        text = g.ask(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}", labels=False).serialize("nt")
+        return rdflib.Graph().parse(data=text, format="nt")
+
+    data = construct("?s ?p ?o")
+    if names:
+        return data, construct(where)
+    ontology = _load(rdflib, ontology_files)
+    return data + ontology, ontology
 
 
 def _check_syntax(path: Path) -> None:

@@ -18,7 +18,8 @@ import click
 from ..errors import FormatError, ParameterError, RelgraphError, UnknownQueryError, ValidationError
 from ..formatting import printable
 from .network import export, neighbours, path, rank
-from .options import DATA_HELP, QUERIES_HELP, Context, RelgraphClickError
+from .options import DATA_HELP, ENDPOINT_HELP, QUERIES_HELP, Context, RelgraphClickError
+from .push import push
 from .query import list_queries, query, stats, validate
 from .view import view
 
@@ -56,17 +57,18 @@ class Group(click.Group):
 @click.option("--data", type=click.Path(path_type=Path), envvar="RELGRAPH_DATA", default=None, help=DATA_HELP)
 @click.option("--queries", type=click.Path(path_type=Path), envvar="RELGRAPH_QUERIES", default=None,
               help=QUERIES_HELP)
+@click.option("--endpoint", metavar="URL", envvar="RELGRAPH_ENDPOINT", default=None, help=ENDPOINT_HELP)
 @click.version_option(package_name="relgraph")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None, queries: Path | None) -> None:
+def cli(ctx: click.Context, data: Path | None, queries: Path | None, endpoint: str | None) -> None:
     """relgraph: ask a knowledge graph of relations between organisations, people, governments and agreements.
 
     Example: relgraph query agreements
     """
-    ctx.obj = Context(data, queries)
+    ctx.obj = Context(data, queries, endpoint)
 
 
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view):
+for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, push):
     cli.add_command(command)
 
 

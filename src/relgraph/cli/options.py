@@ -1,5 +1,5 @@
 """What the ``relgraph`` commands share: the lazily opened dataset, the shared options (``--data``,
-``--queries``, ``--lang``, ``--as-of``, ``--format``), the one way rows are printed, and the error type.
+``--queries``, ``--endpoint``, ``--lang``, ``--as-of``, ``--format``), the one way rows are printed, and the error type.
 
 The dataset options are accepted before the command (``relgraph --data d query x``) and after it
 (``relgraph query x --data d``); given after, they win.
@@ -26,14 +26,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Context:
     """What every command shares: where the data and the queries are, opened on first use."""
 
-    def __init__(self, data: Path | None, queries: Path | None) -> None:
-        self.data, self.queries = data, queries
+    def __init__(self, data: Path | None, queries: Path | None, endpoint: str | None = None) -> None:
+        self.data, self.queries, self.endpoint = data, queries, endpoint
         self._graph: Dataset | None = None
 
     @property
     def graph(self) -> Dataset:
         if self._graph is None:
-            self._graph = open_dataset(self.data, queries=self.queries)
+            self._graph = open_dataset(self.data, queries=self.queries, endpoint=self.endpoint)
         return self._graph
 
 
@@ -53,12 +53,21 @@ def _set_queries(ctx: click.Context, _: click.Parameter, value: Path | None) -> 
         ctx.ensure_object(Context).queries = value
 
 
+def _set_endpoint(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).endpoint = value
+
+
 DATA_HELP = "Dataset folder or file [default: ./data, or $RELGRAPH_DATA]."
 QUERIES_HELP = "Folder of named queries [default: queries/ beside the data, or $RELGRAPH_QUERIES]."
+ENDPOINT_HELP = ("Ask this SPARQL endpoint (its query URL) instead of loading the data [or $RELGRAPH_ENDPOINT]; "
+                 "--data then only locates queries/ and shapes.ttl.")
 
 
 def dataset_options(f: F) -> F:
-    """``--data`` and ``--queries`` on a command, so that they may follow it."""
+    """``--data``, ``--queries`` and ``--endpoint`` on a command, so that they may follow it."""
+    f = click.option("--endpoint", metavar="URL", expose_value=False, callback=_set_endpoint,
+                     help=ENDPOINT_HELP)(f)
     f = click.option("--queries", type=click.Path(path_type=Path), expose_value=False, callback=_set_queries,
                      help=QUERIES_HELP)(f)
     f = click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=_set_data,
@@ -67,7 +76,8 @@ def dataset_options(f: F) -> F:
 
 
 def pass_ctx(f: F) -> F:
-    """Pass the shared :class:`Context` as the first argument, and accept ``--data``/``--queries`` here too."""
+    """Pass the shared :class:`Context` as the first argument, and accept ``--data``/``--queries``/``--endpoint``
+    here too."""
     return dataset_options(click.make_pass_decorator(Context, ensure=True)(f))  # type: ignore[return-value]
 
 
