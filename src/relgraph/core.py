@@ -7,6 +7,7 @@ view, validation) take. It knows nothing of them; the public :class:`relgraph.Da
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -96,8 +97,12 @@ class Graph:
         return self.result(raw, lang, labels)
 
     def internal(self, name: str, bindings: Mapping[str, Term] | None = None) -> RawResult:
-        """The raw answer of one of relgraph's own queries (``relgraph/sparql/NAME.rq``)."""
-        return self.store.query(internal(name), bindings=bindings)
+        """The raw answer of one of relgraph's own queries (``relgraph/sparql/NAME.rq``), its rows sorted: what
+        is built from them (networks, paths, exports, views) is then the same whichever engine answered, in
+        whatever order it found the rows."""
+        raw = self.store.query(internal(name), bindings=bindings)
+        raw.rows.sort(key=lambda row: tuple("" if t is None else repr(t) for t in row))
+        return raw
 
     def result(self, raw: RawResult, lang: str = "en", labels: bool = True) -> Result:
         """A raw engine answer as a :class:`Result` whose labels are looked up in ``lang`` when first shown."""
@@ -133,6 +138,7 @@ class Graph:
     def claims(self) -> dict[str, list[Claim]]:
         """What each source says of the state of each thing (see :mod:`relgraph.states`), by thing."""
 
+        @functools.cache  # asked once per claim, and a source makes many: one look-up per source
         def published(source: str) -> str | None:
             found = self.store.literals(source, SCHEMA.datePublished)
             return found[0][0] if found else None
