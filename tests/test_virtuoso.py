@@ -20,11 +20,12 @@ from relgraph.push import GENID, push
 from relgraph.store.endpoint import EndpointStore, read_answer
 
 from .conftest import DATA, QUERIES
-from .servers import virtuoso_binary, virtuoso_server
+from .servers import VIRTUOSO_INI, virtuoso_binary, virtuoso_server
 
 pytestmark = [pytest.mark.virtuoso,
-              pytest.mark.skipif(virtuoso_binary() is None,
-                                 reason="virtuoso-t is missing: apt-get install virtuoso-opensource (make virtuoso)")]
+              pytest.mark.skipif(virtuoso_binary() is None or not VIRTUOSO_INI.is_file(),
+                                 reason="Virtuoso is not installed: apt-get install virtuoso-opensource "
+                                        "(make virtuoso does it as root)")]
 
 #: Named queries Virtuoso 7.2 cannot run: its SQL compiler fails on them.
 FAILS_ON_VIRTUOSO = {"timeline": "SQ074"}
