@@ -77,6 +77,16 @@ def test_every_named_query_answers_the_same_rows(remote, seed, name):
         assert sorted(map(unordered, over_http.rows)) == sorted(map(unordered, embedded.rows))  # labels too
 
 
+@pytest.mark.parametrize("query", [
+    "SELECT (COUNT(*) AS ?n) FROM <urn:relgraph:file:2022-nos.ttl> WHERE { ?s ?p ?o }",
+    "SELECT ?g (COUNT(*) AS ?n) FROM NAMED <urn:relgraph:file:2022-vvd.ttl> WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+])
+def test_a_query_with_its_own_dataset_keeps_it_here_and_there(remote, seed, query):
+    assert sorted(remote.query(query).terms) == sorted(seed.query(query).terms)
+    assert len(seed.query(query).terms) == (6 if "FROM" not in query else 1)
+
+
 def test_labels_come_in_batches_not_one_request_per_iri(remote, seed):
     iris = {str(r[0]) for r in seed.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o } LIMIT 600").terms}
     before = remote.store.client.requests

@@ -10,11 +10,11 @@ from importlib import resources
 
 from .binding import bind, serialize_term
 from .catalogue import PARAM_TYPES, NamedQuery, Param, QueryCatalogue, looks_like_name, parse, read
-from .guard import check_read_only, query_form
+from .guard import check_read_only, declares_dataset, query_form
 from .text import shift, with_prefixes
 
-__all__ = ["PARAM_TYPES", "NamedQuery", "Param", "QueryCatalogue", "bind", "check_read_only", "internal",
-           "looks_like_name", "parse", "query_form", "read", "serialize_term", "shift", "with_prefixes"]
+__all__ = ["PARAM_TYPES", "NamedQuery", "Param", "QueryCatalogue", "bind", "check_read_only", "declares_dataset",
+           "internal", "looks_like_name", "parse", "query_form", "read", "serialize_term", "shift", "with_prefixes"]
 
 
 @cache

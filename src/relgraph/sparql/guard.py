@@ -25,6 +25,15 @@ def query_form(text: str) -> str | None:
     return None
 
 
+def declares_dataset(text: str) -> bool:
+    """True when a query names its own dataset (``FROM`` or ``FROM NAMED``): the store's default then gives way.
+
+    >>> declares_dataset("SELECT * FROM <urn:g> WHERE { ?s ?p 'FROM' }"), declares_dataset("ASK { ?s ?p ?o }")
+    (True, False)
+    """
+    return any(kind == "word" and tok.upper() == "FROM" for kind, tok, _ in tokens(text))
+
+
 def check_read_only(text: str, *, graphs: Container[str] = ()) -> None:
     """Raise :class:`ForbiddenQueryError` unless ``text`` is a read-only query that stays on this machine.
 

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, EndpointError, ParameterError, QueryError
-from ..sparql import bind, query_form, serialize_term
-from ..sparql.tokens import tokens
+from ..sparql import bind, declares_dataset, query_form, serialize_term
 from ..terms import IRI, BNode, Literal, Term
 from .files import FILE_GRAPH
 from .http import DEFAULT_TIMEOUT, Client, Response, check_url
@@ -65,8 +64,7 @@ class EndpointStore:
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
         text = bind(sparql, bindings or {})
-        own_dataset = any(kind == "word" and tok.upper() == "FROM" for kind, tok, _ in tokens(text))
-        return self._ask(text, dataset=not own_dataset)
+        return self._ask(text, dataset=not declares_dataset(text))
 
     def _ask(self, text: str, *, dataset: bool = True) -> RawResult:
         fields = [("query", text)]

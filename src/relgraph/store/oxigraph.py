@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError
-from ..sparql import bind
+from ..sparql import bind, declares_dataset
 from ..terms import IRI, BNode, Literal, Term
 from .files import base_iri, parse_error, rdf_format
 from .interface import RawResult
@@ -49,8 +49,9 @@ class OxigraphStore:
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> RawResult:
         try:  # Oxigraph evaluates lazily: errors can come while the rows are read, so read them here
-            answer = self._store.query(bind(sparql, bindings or {}),
-                                       use_default_graph_as_union=bool(self.graph_names()))
+            text = bind(sparql, bindings or {})  # a query's own FROM wins over the union of the file graphs
+            answer = self._store.query(text, use_default_graph_as_union=bool(self.graph_names())
+                                       and not declares_dataset(text))
             return self._read(answer)
         except SyntaxError as e:
             text = str(e)
