@@ -34,7 +34,7 @@ def push(obj: Context, graph_store: str | None, update: str | None, user: str | 
 
     The graph of a file is urn:relgraph:file:<its path in the data folder>, as in the embedded store, so that
     every other command answers the same through --endpoint. Pushing twice changes nothing; a changed file
-    replaces its own graph only.
+    replaces its own graph only. Here --data names the files to push, --endpoint the query URL of the endpoint.
 
     Example: relgraph push --endpoint http://localhost:7878/query
     """
