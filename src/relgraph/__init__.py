@@ -12,6 +12,7 @@ from .dataset import Dataset, open
 from .errors import (
     AmbiguousEntityError,
     DataError,
+    EndpointError,
     EntityNotFoundError,
     ExportError,
     ForbiddenQueryError,
@@ -43,7 +44,7 @@ def load_ipython_extension(ipython: object) -> None:
 
 
 __all__ = [
-    "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EntityNotFoundError", "ExportError",
+    "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EndpointError", "EntityNotFoundError", "ExportError",
     "ForbiddenQueryError", "FormatError", "Graph", "IRI", "Literal", "ParameterError", "QueryError", "RelGraph",
     "RelgraphError", "Result", "Stats",
     "UnknownQueryError", "ValidationError", "open",

@@ -7,6 +7,7 @@ view, validation) take. It knows nothing of them; the public :class:`relgraph.Da
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -123,8 +124,12 @@ class Graph:
             raise QueryError(e.reason, source=where, line=shift(e.line, text), column=e.column) from None
 
     def internal(self, name: str, bindings: Mapping[str, Term] | None = None) -> RawResult:
-        """The raw answer of one of relgraph's own queries (``relgraph/sparql/NAME.rq``)."""
-        return deadline.call(lambda: self.store.query(internal(name), bindings=bindings), self.timeout)
+        """The raw answer of one of relgraph's own queries (``relgraph/sparql/NAME.rq``), its rows sorted: what
+        is built from them (networks, paths, exports, views) is then the same whichever engine answered, in
+        whatever order it found the rows."""
+        raw = deadline.call(lambda: self.store.query(internal(name), bindings=bindings), self.timeout)
+        raw.rows.sort(key=lambda row: tuple("" if t is None else repr(t) for t in row))
+        return raw
 
     def result(self, raw: RawResult, lang: str = "en", labels: bool = True) -> Result:
         """A raw engine answer as a :class:`Result` whose labels are looked up in ``lang`` when first shown."""
@@ -160,6 +165,7 @@ class Graph:
     def claims(self) -> dict[str, list[Claim]]:
         """What each source says of the state of each thing (see :mod:`relgraph.states`), by thing."""
 
+        @functools.cache  # asked once per claim, and a source makes many: one look-up per source
         def published(source: str) -> str | None:
             found = self.store.literals(source, SCHEMA.datePublished)
             return found[0][0] if found else None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .core import Graph
 from .sparql import QueryCatalogue
-from .store import data_files, open_store
+from .store import Store, data_files, open_store
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -40,7 +40,8 @@ class Dataset(Graph):
     """
 
     def __repr__(self) -> str:
-        return f"<Dataset {self.data_path} · {len(self.store)} triples · {len(self.catalogue)} named queries>"
+        where = getattr(self.store, "url", None) or self.data_path
+        return f"<Dataset {where} · {len(self.store)} triples · {len(self.catalogue)} named queries>"
 
     # ------------------------------------------------------------------ whole-graph facts
 
@@ -160,22 +161,32 @@ class Dataset(Graph):
 
 
 def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLike[str] | None = None,
-         engine: str = "oxigraph", timeout: float | None = None) -> Dataset:
-    """Load a relgraph dataset: a folder of Turtle/TriG files or a single file.
+         engine: str = "oxigraph", endpoint: str | None = None, user: str | None = None,
+         password: str | None = None, timeout: float | None = None) -> Dataset:
+    """Load a relgraph dataset: a folder of Turtle/TriG files or a single file; or read one at a SPARQL endpoint.
 
     ``data`` defaults to ``$RELGRAPH_DATA`` or ``./data``; ``queries`` to ``$RELGRAPH_QUERIES``, else a
     ``queries/`` folder beside the data folder, else ``./queries``. ``engine`` is ``"oxigraph"`` (default) or
     ``"rdflib"`` (the slow baseline, for comparison). ``timeout`` is the most seconds one query may take (None:
     no limit); a query that takes longer raises :class:`~relgraph.errors.QueryTimeoutError`.
 
+    ``endpoint`` (default: ``$RELGRAPH_ENDPOINT`` when ``data`` is not given) is the query URL of a SPARQL 1.1
+    Protocol endpoint to ask instead of loading the files (see :mod:`relgraph.store.endpoint`): nothing is loaded,
+    the data folder only says where the named queries and the shapes are. ``user`` and ``password`` (default:
+    ``$RELGRAPH_ENDPOINT_USER``, ``$RELGRAPH_ENDPOINT_PASSWORD``) are offered when the endpoint asks for them;
+    each request to it waits at most ``timeout`` seconds (default 60) as well. Nothing reaches the network unless
+    an endpoint is given.
+
     Examples
     --------
     >>> import relgraph
     >>> g = relgraph.open("data")                                        # doctest: +SKIP
     >>> g.stats().triples                                                # doctest: +SKIP
+    >>> relgraph.open(endpoint="http://localhost:7878/query").query("agreements")   # doctest: +SKIP
     """
+    if endpoint is None and data is None:
+        endpoint = os.environ.get("RELGRAPH_ENDPOINT") or None
     data_path = Path(data if data is not None else os.environ.get("RELGRAPH_DATA", "data"))
-    files = data_files(data_path)
     if queries is not None:
         qpath: Path | None = Path(queries)
     elif os.environ.get("RELGRAPH_QUERIES"):
@@ -183,6 +194,22 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
     else:
         base = data_path if data_path.is_dir() else data_path.parent
         qpath = next((p for p in (base.parent / "queries", Path("queries")) if p.is_dir()), None)
+    if endpoint is not None:
+        return Dataset(_endpoint_store(endpoint, user, password, timeout),
+                       data_path=data_path if data_path.exists() else None, queries=QueryCatalogue(qpath),
+                       timeout=timeout)
+    files = data_files(data_path)
     root = data_path if data_path.is_dir() else data_path.parent
     return Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
                    queries=QueryCatalogue(qpath), timeout=timeout)
+
+
+def _endpoint_store(url: str, user: str | None, password: str | None, timeout: float | None) -> Store:
+    """The store that asks ``url``, with the credentials given or named in the environment."""
+    from .store.endpoint import EndpointStore
+    from .store.http import DEFAULT_TIMEOUT
+
+    user = user if user is not None else os.environ.get("RELGRAPH_ENDPOINT_USER") or None
+    if password is None and user is not None:
+        password = os.environ.get("RELGRAPH_ENDPOINT_PASSWORD")
+    return EndpointStore(url, user=user, password=password, timeout=timeout or DEFAULT_TIMEOUT)

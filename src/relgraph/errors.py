@@ -110,3 +110,15 @@ class ValidationError(RelgraphError):
 
 class ExportError(RelgraphError):
     """Raised when an export or a view cannot be written."""
+
+
+class EndpointError(RelgraphError):
+    """Raised when a SPARQL endpoint cannot be reached, does not answer in time, or refuses a request.
+
+    The message names the URL and, for an HTTP error, the status and the first line the server gave; ``status``
+    holds the HTTP status when there was one.
+    """
+
+    def __init__(self, message: str, *, url: str, status: int | None = None) -> None:
+        self.url, self.status, self.reason = url, status, message
+        super().__init__(f"{url}: {message}")

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from .errors import AmbiguousEntityError, EntityNotFoundError
 from .languages import COMMON_TAGS, FALLBACK
 from .namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, RG, compact, expand
-from .store import Store
+from .store import BatchLookups, Store
 from .terms import IRI, Literal
 
 #: Every name of an entity as a SPARQL property path.
@@ -52,10 +52,15 @@ def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str
     """Map each IRI to its label in ``lang`` (with fallbacks); IRIs without a label map to their compact form.
 
     Labels are read by direct index look-ups, not SPARQL: for the thousands of IRIs of a large answer this is
-    several times faster than a VALUES query.
+    several times faster than a VALUES query. A store that offers ``first_literals`` (a SPARQL endpoint, where
+    each look-up is a request) answers for many IRIs at once instead (:class:`~relgraph.store.BatchLookups`).
     """
+    wanted = set(iris)
+    if isinstance(store, BatchLookups):
+        found_all = store.first_literals(wanted, LABEL_PROPERTIES)
+        return {iri: pick(found_all.get(iri, []), lang) or compact(iri) for iri in wanted}
     out = {}
-    for iri in set(iris):
+    for iri in wanted:
         found: list[tuple[str, str | None]] = []
         for prop in LABEL_PROPERTIES:
             found = store.literals(iri, prop)
@@ -74,9 +79,13 @@ def _exact_label(store: Store, text: str) -> IRI | None:
     None when there is no such label or more than one entity has it: the caller then searches in full.
     """
     hits: set[str] = set()
-    for tag in _TAGS:
-        for prop in NAME_PROPERTIES:
-            hits.update(str(s) for s in store.subjects(prop, Literal(text, lang=tag)) if isinstance(s, IRI))
+    if isinstance(store, BatchLookups):
+        found = store.subjects_any(NAME_PROPERTIES, [Literal(text, lang=tag) for tag in _TAGS])
+        hits.update(str(s) for s in found if isinstance(s, IRI))
+    else:
+        for tag in _TAGS:
+            for prop in NAME_PROPERTIES:
+                hits.update(str(s) for s in store.subjects(prop, Literal(text, lang=tag)) if isinstance(s, IRI))
     if len(hits) != 1:
         return None
     (iri,) = hits

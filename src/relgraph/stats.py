@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .core import Graph
 from .kinds import kind_of
+from .store.files import graph_files
 
 
 @dataclass(frozen=True)
@@ -45,5 +46,6 @@ def stats(g: Graph) -> Stats:
         kinds[k] = kinds.get(k, 0) + 1
     return Stats(triples=len(g.store), entities=len(per_entity), relations=int(str(row["relations"])),
                  sources=int(str(row["sources"])), quotes=int(str(row["quotes"])),
-                 files=tuple(str(f) for f in g.files), by_class=by_class,
+                 files=tuple(str(f) for f in g.files) or tuple(graph_files(g.store.graph_names())),
+                 by_class=by_class,
                  by_kind=tuple(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))))

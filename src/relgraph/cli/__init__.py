@@ -28,7 +28,8 @@ from ..errors import (
 )
 from ..formatting import printable
 from .network import export, neighbours, path, rank
-from .options import DATA_HELP, DEFAULT_TIMEOUT, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
+from .options import DATA_HELP, DEFAULT_TIMEOUT, ENDPOINT_HELP, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
+from .push import push
 from .query import list_queries, query, stats, validate
 from .timeline import timeline
 from .view import view
@@ -69,21 +70,22 @@ class Group(click.Group):
 @click.option("--data", type=click.Path(path_type=Path), envvar="RELGRAPH_DATA", default=None, help=DATA_HELP)
 @click.option("--queries", type=click.Path(path_type=Path), envvar="RELGRAPH_QUERIES", default=None,
               help=QUERIES_HELP)
+@click.option("--endpoint", metavar="URL", envvar="RELGRAPH_ENDPOINT", default=None, help=ENDPOINT_HELP)
 @click.option("--timeout", type=click.FloatRange(min=0), envvar="RELGRAPH_TIMEOUT", default=DEFAULT_TIMEOUT,
               metavar="SECONDS", help=TIMEOUT_HELP)
 @click.version_option(package_name="relgraph")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None, queries: Path | None, timeout: float) -> None:
+def cli(ctx: click.Context, data: Path | None, queries: Path | None, endpoint: str | None, timeout: float) -> None:
     """relgraph: ask a knowledge graph of relations between organisations, people, governments and agreements.
 
     Ctrl-C stops any command at once ("Aborted.", exit status 130).
 
     Example: relgraph query agreements
     """
-    ctx.obj = Context(data, queries, timeout or None)
+    ctx.obj = Context(data, queries, endpoint, timeout or None)
 
 
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline):
+for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline, push):
     cli.add_command(command)
 
 

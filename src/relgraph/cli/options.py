@@ -1,5 +1,5 @@
 """What the ``relgraph`` commands share: the lazily opened dataset, the shared options (``--data``,
-``--queries``, ``--lang``, ``--as-of``, ``--format``), the one way rows are printed, and the error type.
+``--queries``, ``--endpoint``, ``--lang``, ``--as-of``, ``--format``), the one way rows are printed, and the error type.
 
 The dataset options are accepted before the command (``relgraph --data d query x``) and after it
 (``relgraph query x --data d``); given after, they win.
@@ -30,15 +30,15 @@ DEFAULT_TIMEOUT = 60.0
 class Context:
     """What every command shares: where the data and the queries are, opened on first use."""
 
-    def __init__(self, data: Path | None = None, queries: Path | None = None,
+    def __init__(self, data: Path | None = None, queries: Path | None = None, endpoint: str | None = None,
                  timeout: float | None = DEFAULT_TIMEOUT) -> None:
-        self.data, self.queries, self.timeout = data, queries, timeout
+        self.data, self.queries, self.endpoint, self.timeout = data, queries, endpoint, timeout
         self._graph: Dataset | None = None
 
     @property
     def graph(self) -> Dataset:
         if self._graph is None:
-            self._graph = open_dataset(self.data, queries=self.queries, timeout=self.timeout)
+            self._graph = open_dataset(self.data, queries=self.queries, endpoint=self.endpoint, timeout=self.timeout)
         return self._graph
 
 
@@ -63,16 +63,25 @@ def _set_timeout(ctx: click.Context, _: click.Parameter, value: float | None) ->
         ctx.ensure_object(Context).timeout = value or None
 
 
+def _set_endpoint(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).endpoint = value
+
+
 DATA_HELP = "Dataset folder or file [default: ./data, or $RELGRAPH_DATA]."
 TIMEOUT_HELP = (f"Stop a query after this many seconds; 0 for no limit [default: {DEFAULT_TIMEOUT:g}, or "
                 "$RELGRAPH_TIMEOUT].")
 QUERIES_HELP = "Folder of named queries [default: queries/ beside the data, or $RELGRAPH_QUERIES]."
+ENDPOINT_HELP = ("Ask this SPARQL endpoint (its query URL) instead of loading the data [or $RELGRAPH_ENDPOINT]; "
+                 "--data then only locates queries/ and shapes.ttl.")
 
 
 def dataset_options(f: F) -> F:
-    """``--data``, ``--queries`` and ``--timeout`` on a command, so that they may follow it."""
+    """``--data``, ``--queries``, ``--endpoint`` and ``--timeout`` on a command, so that they may follow it."""
     f = click.option("--timeout", type=click.FloatRange(min=0), expose_value=False, callback=_set_timeout,
                      metavar="SECONDS", help=TIMEOUT_HELP)(f)
+    f = click.option("--endpoint", metavar="URL", expose_value=False, callback=_set_endpoint,
+                     help=ENDPOINT_HELP)(f)
     f = click.option("--queries", type=click.Path(path_type=Path), expose_value=False, callback=_set_queries,
                      help=QUERIES_HELP)(f)
     f = click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=_set_data,
@@ -81,7 +90,8 @@ def dataset_options(f: F) -> F:
 
 
 def pass_ctx(f: F) -> F:
-    """Pass the shared :class:`Context` as the first argument, and accept ``--data``/``--queries`` here too."""
+    """Pass the shared :class:`Context` as the first argument, and accept ``--data``/``--queries``/``--endpoint``
+    here too."""
     return dataset_options(click.make_pass_decorator(Context, ensure=True)(f))  # type: ignore[return-value]
 
 

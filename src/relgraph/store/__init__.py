@@ -15,9 +15,9 @@ from pathlib import Path
 
 from ..errors import DataError
 from .files import FORMATS, data_files, graph_name
-from .interface import RawResult, Store
+from .interface import BatchLookups, RawResult, Store
 
-__all__ = ["ENGINES", "FORMATS", "RawResult", "Store", "data_files", "open_store"]
+__all__ = ["ENGINES", "BatchLookups", "FORMATS", "RawResult", "Store", "data_files", "open_store"]
 
 
 #: The engines :func:`open_store` knows, by name.

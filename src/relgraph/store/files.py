@@ -8,9 +8,10 @@ with Oxigraph's parsers, for the code that needs the triples themselves (validat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ..errors import DataError
 
@@ -53,6 +54,16 @@ def graph_name(path: Path, root: Path | None = None) -> str:
     except ValueError:
         rel = Path(path.name)
     return FILE_GRAPH + quote(rel.as_posix(), safe="/-_.~")
+
+
+def graph_files(names: Iterable[str]) -> list[str]:
+    """The paths within the dataset folder of the files that named graphs were loaded from (by
+    :func:`graph_name`), sorted; graphs not named after a file are left out.
+
+    >>> graph_files(["urn:relgraph:file:2022/vote.ttl", "urn:example:other"])
+    ['2022/vote.ttl']
+    """
+    return sorted(unquote(n[len(FILE_GRAPH):]) for n in names if n.startswith(FILE_GRAPH))
 
 
 _PARSER = re.compile(r"^Parser error [^:]*:\s*")

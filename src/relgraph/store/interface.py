@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ..terms import Term
 
@@ -47,3 +47,18 @@ class Store(Protocol):
 
     def __len__(self) -> int:
         """The number of triples (quads) in the store."""
+
+
+@runtime_checkable
+class BatchLookups(Protocol):
+    """What a store offers when each look-up costs a round trip (a SPARQL endpoint): the look-ups of
+    :meth:`Store.literals` and :meth:`Store.subjects` for many terms at once. Stores with direct index look-ups
+    (the embedded one) leave it out, and their callers loop."""
+
+    def first_literals(self, subjects: Iterable[str],
+                       predicates: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """For each subject, its literal objects (text, language) under the first of ``predicates`` it has any
+        under; subjects with none are left out."""
+
+    def subjects_any(self, predicates: Sequence[str], objects: Sequence[Term]) -> list[Term]:
+        """The subjects of ``?s p o`` for any of ``predicates`` and any of ``objects``."""

@@ -89,6 +89,9 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     Violation: ug:contract-x "Contract for a plant" rg:quote: every resource and relation needs the exact quote ...
     Violation: ug:event-x "A meeting" schema:endDate: ends before it starts (2017-11-04): ... (got "2017-10-28"^^...)
     """
+    if not g.files:
+        raise ValidationError("validate reads the data files, and this dataset has none here (an endpoint's data "
+                              "are validated where their files are)")
     path = shapes_path(g, shapes)
     shapes_graph = shacl.load_shapes(path)
     folder = data_folder(g)

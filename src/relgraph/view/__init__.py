@@ -20,6 +20,7 @@ from ..arguments import as_of_day
 from ..core import Graph
 from ..fileio import folder_target, write_text
 from ..languages import check_lang
+from ..store.files import graph_files
 from .presets import Preset, load
 
 __all__ = ["Preset", "View", "default_file_name", "presets", "view"]
@@ -165,7 +166,7 @@ def _caption(g: Graph, net: Any, lang: str, day: str | None) -> tuple[dict[str, 
     sources = sorted({str(s) for _, _, s in net.edges(data="source") if s}
                      | {str(s) for _, s in net.nodes(data="source") if s})
     source_names = g.labels(sources, lang) if sources else {}
-    files = ", ".join(Path(f).name for f in g.files)
+    files = ", ".join(Path(f).name for f in g.files or graph_files(g.store.graph_names()))
     parts = [f"Data: {files}" if files else ""]
     if source_names:
         named = sorted(source_names.values())
