@@ -15,6 +15,7 @@ check lives in its own module:
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from ..core import Graph
@@ -89,13 +90,14 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     Violation: ug:contract-x "Contract for a plant" rg:quote: every resource and relation needs the exact quote ...
     Violation: ug:event-x "A meeting" schema:endDate: ends before it starts (2017-11-04): ... (got "2017-10-28"^^...)
     """
-    if not g.files:
-        raise ValidationError("validate reads the data files, and this dataset has none here (an endpoint's data "
-                              "are validated where their files are)")
     path = shapes_path(g, shapes)
     shapes_graph = shacl.load_shapes(path)
     folder = data_folder(g)
-    files = read_files(g.files, folder)
+    if g.files:
+        files = read_files(g.files, folder)
+    else:  # data read at an endpoint: each file's graph, fetched into a file of its own
+        with tempfile.TemporaryDirectory(prefix="relgraph-validate-") as tmp:
+            files = read_files(_fetch(g, Path(tmp)), folder)
     unknown, untargeted = vocabulary.check(files)
     ill_formed = literals.check(files)
     conflicts = states.check(files)
@@ -107,6 +109,27 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     findings = _labelled(g, [*unknown, *ill_formed, *conflicts, *unquoted, *shaped])
     conforms = not any(f.severity == "Violation" for f in findings)
     return Report(conforms=conforms, findings=findings, checked=checked, shapes=str(path), quotes=quoted)
+
+
+def _fetch(g: Graph, folder: Path) -> list[Path]:
+    """The triples of each of ``g``'s file graphs (read at an endpoint) written to ``folder`` as N-Triples, one
+    file per graph under the graph's own file path."""
+    from ..store.files import FILE_GRAPH, graph_files
+    from ..terms import IRI
+
+    graphs = sorted(n for n in g.store.graph_names() if n.startswith(FILE_GRAPH))
+    if not graphs:
+        raise ValidationError("no data to validate: the endpoint holds none of relgraph's file graphs "
+                              "(push them with relgraph push)")
+    written = []
+    for graph in graphs:
+        answer = g.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", labels=False, g=IRI(graph))
+        (name,) = graph_files([graph])
+        target = folder / f"{name}.nt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(answer.serialize("nt"), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def _labelled(g: Graph, findings: list[Finding]) -> list[Finding]:
