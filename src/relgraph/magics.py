@@ -33,7 +33,6 @@ An error is one line (``UsageError: ...``), never a traceback, and stops a "run 
 
 from __future__ import annotations
 
-import inspect
 import shlex
 from dataclasses import fields
 from pathlib import Path
@@ -202,13 +201,7 @@ class RelgraphMagics(Magics):
         key = (str(Path(data).resolve()) if data else None, str(Path(queries).resolve()) if queries else None,
                endpoint)
         if key not in self._opened:
-            options: dict[str, Any] = {"queries": queries}
-            if endpoint is not None:
-                if "endpoint" not in inspect.signature(dataset.open).parameters:
-                    raise UsageError("--endpoint: this relgraph cannot ask a SPARQL endpoint "
-                                     "(relgraph.open() takes no endpoint); give --data PATH")
-                options["endpoint"] = endpoint
-            self._opened[key] = dataset.open(data, **options)
+            self._opened[key] = dataset.open(data, queries=queries, endpoint=endpoint)
         return self._opened[key]
 
 

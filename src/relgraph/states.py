@@ -89,7 +89,8 @@ def _order(claim: Claim) -> tuple[bool, dt.date]:
 
 def in_force(claims: list[Claim], day: dt.date | None = None) -> Claim | None:
     """The claim that holds on ``day`` (today's knowledge when None): the latest that speaks of a day not after
-    ``day``; among claims of the same day, the one listed last.
+    ``day``; among claims of the same day, the one of the graph whose name sorts last (a stable choice whatever
+    order the engine gave the claims in).
 
     Examples
     --------
@@ -99,7 +100,7 @@ def in_force(claims: list[Claim], day: dt.date | None = None) -> Claim | None:
     ('vote', 'letter')
     """
     eligible = [c for c in claims if day is None or c.since is None or c.since <= day]
-    return max(eligible, key=_order) if eligible else None
+    return max(eligible, key=lambda c: (*_order(c), c.graph)) if eligible else None
 
 
 def merge(claims: list[Claim], day: dt.date | None = None) -> dict[str, Any]:
