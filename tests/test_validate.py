@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import relgraph
+import relgraph.seed
 from relgraph.cli import cli
 from relgraph.errors import ValidationError
 from relgraph.validate import Finding
@@ -207,12 +208,17 @@ def test_shapes_that_are_not_valid_shacl_are_a_clear_error(tmp_path):
                                      "MinCountConstraintComponent sh:minCount must be a literal with datatype xsd:integer.")
 
 
-def test_missing_shapes_file_is_a_clear_error(tmp_path):
+def test_without_shapes_beside_the_data_the_shipped_shapes_are_used(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     (data / "shapes.ttl").unlink()
-    with pytest.raises(ValidationError, match=r"shapes\.ttl: no SHACL shapes file here \(the default is shapes.ttl"):
-        relgraph.open(data).validate()
+    report = relgraph.open(data).validate()
+    assert report.conforms and Path(report.shapes) == relgraph.seed.file("shapes.ttl")
+
+
+def test_a_shapes_file_given_that_is_missing_is_a_clear_error(tmp_path):
+    with pytest.raises(ValidationError, match=r"^.*nowhere\.ttl: no SHACL shapes file here$"):
+        relgraph.open(DATA).validate(tmp_path / "nowhere.ttl")
 
 
 def test_validate_never_writes_to_the_data_folder(tmp_path):
@@ -262,11 +268,7 @@ def test_shapes_file_without_shapes_is_an_error(tmp_path, text):
         relgraph.open(DATA).validate(shapes)
 
 
-def test_missing_shapes_file_on_the_command_line_says_which_flag(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    (data / "shapes.ttl").unlink()
-    result = validate_cli(data)
+def test_missing_shapes_file_on_the_command_line_is_one_line(tmp_path):
+    result = validate_cli(DATA, "--shapes", str(tmp_path / "nowhere.ttl"))
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("no SHACL shapes file here (the default is shapes.ttl beside the data; "
-                                          "give another with --shapes)")
+    assert result.stderr == f"Error: {tmp_path / 'nowhere.ttl'}: no SHACL shapes file here\n"

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import seed
 from .core import Graph
 from .sparql import QueryCatalogue
 from .store import Store, data_files, open_store
@@ -165,9 +166,10 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
          password: str | None = None, timeout: float | None = None) -> Dataset:
     """Load a relgraph dataset: a folder of Turtle/TriG files or a single file; or read one at a SPARQL endpoint.
 
-    ``data`` defaults to ``$RELGRAPH_DATA`` or ``./data``; ``queries`` to ``$RELGRAPH_QUERIES``, else a
-    ``queries/`` folder beside the data folder, else ``./queries``. ``engine`` is ``"oxigraph"`` (default) or
-    ``"rdflib"`` (the slow baseline, for comparison). ``timeout`` is the most seconds one query may take (None:
+    ``data`` defaults to ``$RELGRAPH_DATA``, else ``./data`` when there is one, else the seed dataset that ships
+    with relgraph; ``queries`` to ``$RELGRAPH_QUERIES``, else a ``queries/`` folder beside (or in) the data
+    folder, else ``./queries``, else the named queries that ship with relgraph. ``engine`` is ``"oxigraph"``
+    (default) or ``"rdflib"`` (the slow baseline, for comparison). ``timeout`` is the most seconds one query may take (None:
     no limit); a query that takes longer raises :class:`~relgraph.errors.QueryTimeoutError`.
 
     ``endpoint`` (default: ``$RELGRAPH_ENDPOINT`` when ``data`` is not given) is the query URL of a SPARQL 1.1
@@ -186,22 +188,42 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
     """
     if endpoint is None and data is None:
         endpoint = os.environ.get("RELGRAPH_ENDPOINT") or None
-    data_path = Path(data if data is not None else os.environ.get("RELGRAPH_DATA", "data"))
-    if queries is not None:
-        qpath: Path | None = Path(queries)
-    elif os.environ.get("RELGRAPH_QUERIES"):
-        qpath = Path(os.environ["RELGRAPH_QUERIES"])
-    else:
-        base = data_path if data_path.is_dir() else data_path.parent
-        qpath = next((p for p in (base.parent / "queries", Path("queries")) if p.is_dir()), None)
+    data_path = _data_path(data)
+    qpath, shipped = _queries_path(queries, data_path)
     if endpoint is not None:
         return Dataset(_endpoint_store(endpoint, user, password, timeout),
-                       data_path=data_path if data_path.exists() else None, queries=QueryCatalogue(qpath),
-                       timeout=timeout)
+                       data_path=data_path if data_path.exists() else None,
+                       queries=QueryCatalogue(qpath, shipped=shipped), timeout=timeout)
     files = data_files(data_path)
     root = data_path if data_path.is_dir() else data_path.parent
     return Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
-                   queries=QueryCatalogue(qpath), timeout=timeout)
+                   queries=QueryCatalogue(qpath, shipped=shipped), timeout=timeout)
+
+
+def _data_path(data: str | os.PathLike[str] | None) -> Path:
+    """The data asked for; else ``$RELGRAPH_DATA``; else ``./data`` when there is one; else the seed dataset."""
+    if data is not None:
+        return Path(data)
+    if os.environ.get("RELGRAPH_DATA"):
+        return Path(os.environ["RELGRAPH_DATA"])
+    if Path("data").exists():
+        return Path("data")
+    return seed.folder("data")
+
+
+def _queries_path(queries: str | os.PathLike[str] | None, data_path: Path) -> tuple[Path, bool]:
+    """The folder of named queries, and whether it is the one relgraph ships (not the dataset's own): the one
+    asked for; ``$RELGRAPH_QUERIES``; ``queries/`` beside the data folder; ``./queries``; else the shipped one."""
+    if queries is not None:
+        return Path(queries), False
+    if os.environ.get("RELGRAPH_QUERIES"):
+        return Path(os.environ["RELGRAPH_QUERIES"]), False
+    base = data_path if data_path.is_dir() else data_path.parent
+    found = next((p for p in (base.parent / "queries", base / "queries", Path("queries")) if p.is_dir()), None)
+    if found is not None:
+        return found, False
+    shipped = seed.folder("queries")
+    return shipped, base.resolve() != seed.folder("data").resolve()
 
 
 def _endpoint_store(url: str, user: str | None, password: str | None, timeout: float | None) -> Store:

@@ -24,7 +24,6 @@ from ..errors import (
     QueryTimeoutError,
     RelgraphError,
     UnknownQueryError,
-    ValidationError,
 )
 from ..formatting import printable
 from .network import export, neighbours, path, rank
@@ -48,8 +47,6 @@ def cli_message(error: RelgraphError) -> str:
         text = text.replace(f"e.g. {error.param}=", f"e.g. -p {error.param}=")
     elif isinstance(error, QueryTimeoutError):
         text += " (give more with --timeout SECONDS, or --timeout 0 for no limit)"
-    elif isinstance(error, ValidationError) and text.endswith("(the default is shapes.ttl beside the data)"):
-        text = text[:-1] + "; give another with --shapes)"
     return printable(text)
 
 

@@ -169,8 +169,10 @@ class QueryCatalogue:
     """The named queries in one folder, by name. Each file is read when it is first asked for, so one broken
     query breaks only the commands that use it."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, *, shipped: bool = False) -> None:
         self.folder = folder
+        #: True when the queries are the ones relgraph ships, lent to a dataset that has none of its own.
+        self.shipped = shipped
         self._paths: dict[str, Path] = {}
         self._queries: dict[str, NamedQuery] = {}
         if folder is not None:

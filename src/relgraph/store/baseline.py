@@ -30,7 +30,7 @@ class RdflibStore:
                 self._graph.parse(str(path), format=fmt, publicID=graph)
             else:
                 target = self._graph.graph(r.URIRef(graph)) if graph else self._graph.default_graph
-                target.parse(str(path), format={"ntriples": "nt"}.get(fmt, fmt))
+                target.parse(str(path), format={"ntriples": "nt"}.get(fmt, fmt), publicID=graph)
         except Exception as e:  # rdflib raises many kinds of parse errors
             raise DataError(str(e).split("\n")[0], path=str(path)) from None
 

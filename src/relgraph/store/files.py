@@ -78,9 +78,10 @@ def rdf_format(path: Path) -> Any:
             "nquads": ox.RdfFormat.N_QUADS}[FORMATS[path.suffix.lower()]]
 
 
-def base_iri(path: Path) -> str:
-    """The base against which relative IRIs of a file resolve."""
-    return path.resolve().as_uri()
+def base_iri(path: Path, root: Path | None = None) -> str:
+    """The base against which relative IRIs of a file resolve: the file's graph name (:func:`graph_name`), so
+    that no local path of this machine ends up in the data, an answer or a view."""
+    return graph_name(path, root)
 
 
 def parse_error(error: Exception, path: Path) -> DataError:
@@ -91,11 +92,12 @@ def parse_error(error: Exception, path: Path) -> DataError:
     return DataError(f"cannot read: {error}", path=str(path))
 
 
-def parse(path: Path) -> list[Any]:
-    """Every quad of one data file (``pyoxigraph.Quad``), or :class:`DataError` naming file, line and column."""
+def parse(path: Path, root: Path | None = None) -> list[Any]:
+    """Every quad of one data file (``pyoxigraph.Quad``), or :class:`DataError` naming file, line and column.
+    ``root`` is the dataset folder, for the base of relative IRIs (:func:`base_iri`)."""
     import pyoxigraph as ox
 
     try:
-        return list(ox.parse(path=str(path), format=rdf_format(path), base_iri=base_iri(path)))
+        return list(ox.parse(path=str(path), format=rdf_format(path), base_iri=base_iri(path, root)))
     except (SyntaxError, OSError, UnicodeDecodeError) as e:
         raise parse_error(e, path) from None

@@ -51,7 +51,8 @@ class OxigraphStore:
         target = self._ox.NamedNode(graph) if graph else None
         try:
             # Store.load beats bulk_load for an in-memory store (3.2 s against 4.5 s for 1M triples)
-            self._store.load(path=str(path), format=rdf_format(path), base_iri=base_iri(path), to_graph=target)
+            self._store.load(path=str(path), format=rdf_format(path), base_iri=graph or base_iri(path),
+                             to_graph=target)
         except (SyntaxError, OSError, UnicodeDecodeError) as e:
             raise parse_error(e, path) from None
 

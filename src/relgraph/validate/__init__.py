@@ -18,6 +18,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from .. import seed
 from ..core import Graph
 from ..errors import ValidationError
 from . import literals, quotes, shacl, states, vocabulary
@@ -31,15 +32,18 @@ DEFAULT_SHAPES = "shapes.ttl"
 
 
 def shapes_path(g: Graph, shapes: str | Path | None = None) -> Path:
-    """The shapes file to use: ``shapes`` if given, else ``shapes.ttl`` in the data folder (or beside the data file).
+    """The shapes file to use: ``shapes`` if given, else ``shapes.ttl`` in the data folder (or beside the data file),
+    else the shapes that ship with relgraph.
 
-    Raises :class:`ValidationError` when that file does not exist.
+    Raises :class:`ValidationError` when a file given does not exist.
     """
-    path = Path(shapes) if shapes is not None else data_folder(g) / DEFAULT_SHAPES
-    if not path.is_file():
-        hint = "" if shapes is not None else " (the default is shapes.ttl beside the data)"
-        raise ValidationError(f"{path}: no SHACL shapes file here{hint}")
-    return path
+    if shapes is not None:
+        path = Path(shapes)
+        if not path.is_file():
+            raise ValidationError(f"{path}: no SHACL shapes file here")
+        return path
+    beside = data_folder(g) / DEFAULT_SHAPES
+    return beside if beside.is_file() else seed.file(DEFAULT_SHAPES)
 
 
 def data_folder(g: Graph) -> Path:

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .. import seed
 from ..store.files import FORMATS, parse
 
 _PREFIX = re.compile(r"""(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>\s]*)>""", re.IGNORECASE)
@@ -49,9 +50,10 @@ class DataFile:
     ontology: bool = False
 
     @classmethod
-    def read(cls, path: Path, *, ontology: bool = False) -> DataFile:
-        """Parse ``path``; raises :class:`~relgraph.errors.DataError` naming file, line and column."""
-        return cls(path, parse(path), ontology)
+    def read(cls, path: Path, *, ontology: bool = False, root: Path | None = None) -> DataFile:
+        """Parse ``path`` (relative IRIs against its graph name within ``root``, as the store loads it); raises
+        :class:`~relgraph.errors.DataError` naming file, line and column."""
+        return cls(path, parse(path, root), ontology)
 
     @cached_property
     def text(self) -> str:
@@ -147,13 +149,16 @@ def read_files(files: Iterable[Path], folder: Path) -> list[DataFile]:
     pySHACL copies only the RDFS/OWL axioms of its ontology graph into the data graph, not the concepts an
     ontology defines (``rg:Active a rg:Status``), so the ontology files are validated with the data as well: that
     way ``sh:class rg:Status`` sees the statuses, and ``sh:class org:Organization`` the subclass axioms. When the
-    dataset has no ontology file (a single data file was opened), the ``ontology*`` files of its folder are used.
+    dataset has no ontology file (a single data file was opened), the ``ontology*`` files of its folder are used,
+    else the ontology that ships with relgraph.
     """
     files = list(files)
     extra: list[Path] = []
     if not any(is_ontology(f) for f in files):
         extra = sorted(p for p in folder.glob("ontology*") if p.is_file() and p.suffix.lower() in FORMATS)
-    return [DataFile.read(f, ontology=is_ontology(f)) for f in [*files, *(e for e in extra if e not in files)]]
+        extra = extra or [seed.file("ontology.ttl")]  # the ontology that ships with relgraph
+    return [DataFile.read(f, ontology=is_ontology(f), root=folder)
+            for f in [*files, *(e for e in extra if e not in files)]]
 
 
 def node(term: Any) -> str:

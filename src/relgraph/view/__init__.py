@@ -186,4 +186,4 @@ def presets(g: Graph) -> dict[str, Preset]:
     >>> list(presets(Graph(open_store([]))))
     ['relationship']
     """
-    return load(g.catalogue.folder)
+    return load(None if g.catalogue.shipped else g.catalogue.folder)
