@@ -169,8 +169,8 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
     ``data`` defaults to ``$RELGRAPH_DATA``, else ``./data`` when there is one, else the seed dataset that ships
     with relgraph; ``queries`` to ``$RELGRAPH_QUERIES``, else a ``queries/`` folder beside (or in) the data
     folder, else ``./queries``, else the named queries that ship with relgraph. ``engine`` is ``"oxigraph"``
-    (default) or ``"rdflib"`` (the slow baseline, for comparison). ``timeout`` is the most seconds one query may take (None:
-    no limit); a query that takes longer raises :class:`~relgraph.errors.QueryTimeoutError`.
+    (default) or ``"rdflib"`` (the slow baseline, for comparison). ``timeout`` is the most seconds one query may
+    take (None: no limit); a query that takes longer raises :class:`~relgraph.errors.QueryTimeoutError`.
 
     ``endpoint`` (default: ``$RELGRAPH_ENDPOINT`` when ``data`` is not given) is the query URL of a SPARQL 1.1
     Protocol endpoint to ask instead of loading the files (see :mod:`relgraph.store.endpoint`): nothing is loaded,
