@@ -6,16 +6,21 @@ BIN    := $(VENV)/bin
 
 .PHONY: setup demo test lint lint-js bench clean chromium virtuoso
 
-$(VENV)/.installed: pyproject.toml
+# relgraph and what it needs to run (the demo); the test tools on top of it (the tests)
+$(VENV)/.core: pyproject.toml setup.py
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.core
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
 setup: $(VENV)/.installed
 
-## demo: answer a named query and write the network view
-demo: setup
+## demo: answer a named query and write the network view (installs relgraph alone, no test tools)
+demo: $(VENV)/.core
 	$(BIN)/relgraph query agreements
 	$(BIN)/relgraph view -o views/relationship.html
 

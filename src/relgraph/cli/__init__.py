@@ -26,6 +26,7 @@ from ..errors import (
     UnknownQueryError,
 )
 from ..formatting import printable
+from .init import init
 from .network import export, neighbours, path, rank
 from .options import DATA_HELP, DEFAULT_TIMEOUT, ENDPOINT_HELP, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
 from .push import push
@@ -82,7 +83,7 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None, endpoint: s
     ctx.obj = Context(data, queries, endpoint, timeout or None)
 
 
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline, push):
+for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline, push, init):
     cli.add_command(command)
 
 
