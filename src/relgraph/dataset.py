@@ -40,6 +40,9 @@ class Dataset(Graph):
     >>> g.query("SELECT ?l WHERE { ?e rdfs:label ?l }", e=relgraph.IRI("https://..."))  # doctest: +SKIP
     """
 
+    #: What was left out of the data folder and why, one line each (a dangling link, a folder named x.ttl, ...).
+    skipped: tuple[str, ...] = ()
+
     def __repr__(self) -> str:
         where = getattr(self.store, "url", None) or self.data_path
         return f"<Dataset {where} · {len(self.store)} triples · {len(self.catalogue)} named queries>"
@@ -194,10 +197,13 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
         return Dataset(_endpoint_store(endpoint, user, password, timeout),
                        data_path=data_path if data_path.exists() else None,
                        queries=QueryCatalogue(qpath, shipped=shipped), timeout=timeout)
-    files = data_files(data_path)
+    skipped: list[str] = []
+    files = data_files(data_path, skipped)
     root = data_path if data_path.is_dir() else data_path.parent
-    return Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
-                   queries=QueryCatalogue(qpath, shipped=shipped), timeout=timeout)
+    dataset = Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
+                      queries=QueryCatalogue(qpath, shipped=shipped), timeout=timeout)
+    dataset.skipped = tuple(skipped)
+    return dataset
 
 
 def _data_path(data: str | os.PathLike[str] | None) -> Path:

@@ -86,11 +86,16 @@ def export(g: Graph, format: str, path: str | os.PathLike[str] | None = None, *,
     if format == "jsonld":
         if as_of is not None:
             raise ParameterError("as_of applies to the network formats (graphml, gexf, csv), not to jsonld")
+        if len(g.store) == 0:
+            raise ExportError("nothing to export: the data hold no triple")
         text = to_jsonld(g)
         return text if path is None else [write_text(path, text)]
     if format == "csv" and path is None:
         raise ParameterError("csv export writes two files: give a path (a folder ending in '/', or a name)")
     net = project(g, lang=lang, as_of=day)
+    if net.number_of_nodes() == 0:
+        raise ExportError("nothing to export: the data hold no entity (a resource with a type and a label)"
+                          + (" that held on that day" if day else ""))
     if format == "csv":
         assert path is not None
         nodes_path, edges_path = csv_paths(path)

@@ -39,6 +39,8 @@ class Context:
     def graph(self) -> Dataset:
         if self._graph is None:
             self._graph = open_dataset(self.data, queries=self.queries, endpoint=self.endpoint, timeout=self.timeout)
+            for note in self._graph.skipped:
+                click.echo(f"note: {note}", err=True)
         return self._graph
 
 

@@ -7,6 +7,7 @@ with Oxigraph's parsers, for the code that needs the triples themselves (validat
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,23 +20,91 @@ from ..errors import DataError
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "ntriples", ".nq": "nquads"}
 
 
-def data_files(path: Path) -> list[Path]:
+#: The most entries relgraph looks at below a data folder before it decides it was given the wrong folder.
+MAX_ENTRIES = 200_000
+
+
+def is_shapes(path: Path) -> bool:
+    """True for a SHACL shapes file (``shapes.ttl``, ``*-shapes.ttl``, ``*.shapes.ttl``): it describes the data,
+    it is not part of it.
+
+    >>> is_shapes(Path("shapes.ttl")), is_shapes(Path("org-shapes.ttl")), is_shapes(Path("reshapes.ttl"))
+    (True, True, False)
+    """
+    stem = path.name[:-len(path.suffix)].lower() if path.suffix else path.name.lower()
+    return stem == "shapes" or stem.endswith(("-shapes", ".shapes", "_shapes"))
+
+
+def data_files(path: Path, skipped: list[str] | None = None) -> list[Path]:
     """The RDF files relgraph loads for a data path: the file itself, or every data file below a folder.
 
-    SHACL shapes (files whose name contains ``shapes``) are left out: they describe the data, they are not part of it.
+    Left out: SHACL shapes files (:func:`is_shapes`) and hidden files and folders, by design; and, each with the
+    reason added to ``skipped`` (one line each, for a note to the person), symbolic links that lead nowhere or
+    round in a loop, folders named like data files, and folders that cannot be read. Raises :class:`DataError`
+    (one line) when the path does not exist, cannot be read, holds no data file, or holds more than
+    :data:`MAX_ENTRIES` entries (the root of a disk given by mistake).
     """
+    notes = skipped if skipped is not None else []
     if not path.exists():
-        raise DataError("no such file or folder", path=str(path))
+        raise DataError("no such file or folder" + (" (a symbolic link that leads nowhere)" if path.is_symlink()
+                                                    else ""), path=str(path))
     if path.is_file():
         if path.suffix.lower() not in FORMATS:
             raise DataError(f"not an RDF file relgraph reads (expected one of {', '.join(FORMATS)})", path=str(path))
         return [path]
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
-                   and "shapes" not in p.name
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    try:
+        next(iter(os.scandir(path)), None)
+    except OSError as e:
+        raise DataError(f"cannot read this folder: {e.strerror or e}", path=str(path)) from None
+    files = _walk(path, notes)
     if not files:
         raise DataError(f"no RDF data files ({', '.join('*' + s for s in FORMATS)}) in this folder", path=str(path))
     return files
+
+
+def _walk(root: Path, notes: list[str]) -> list[Path]:
+    found: list[Path] = []
+    seen = 0
+
+    def unreadable(error: OSError) -> None:
+        notes.append(f"{error.filename}: skipped, a folder that cannot be read ({error.strerror})")
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
+        seen += len(dirs) + len(names)
+        if seen > MAX_ENTRIES:
+            raise DataError(f"more than {MAX_ENTRIES:,} files and folders below this folder: give the folder "
+                            "that holds the data", path=str(root))
+        here = Path(folder)
+        for d in list(dirs):
+            if d.startswith("."):
+                dirs.remove(d)
+            elif Path(d).suffix.lower() in FORMATS:
+                notes.append(f"{here / d}: skipped, a folder named like a data file")
+        for name in names:
+            _consider(here / name, found, notes)
+    return sorted(found)
+
+
+def _consider(p: Path, found: list[Path], notes: list[str]) -> None:
+    """Add ``p`` to ``found`` if it is a data file; note why not when it looks like one."""
+    if p.suffix.lower() not in FORMATS or p.name.startswith("."):
+        return
+    if is_shapes(p):
+        return  # by design: validate reads it
+    if p.is_symlink() and not p.exists():
+        try:
+            p.resolve(strict=True)
+            reason = "a symbolic link that leads nowhere"
+        except RuntimeError:
+            reason = "a symbolic link that goes round in a loop"
+        except OSError as e:
+            reason = ("a symbolic link that goes round in a loop" if e.errno == 40
+                      else "a symbolic link that leads nowhere")
+        notes.append(f"{p}: skipped, {reason}")
+    elif not p.is_file():
+        notes.append(f"{p}: skipped, not a regular file")
+    else:
+        found.append(p)
 
 
 #: Named graphs of data files are called this, followed by the file's path within the dataset.

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..arguments import as_of_day
 from ..core import Graph
+from ..errors import ExportError
 from ..fileio import folder_target, write_text
 from ..languages import check_lang
 from ..store.files import graph_files
@@ -149,6 +150,9 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     net, default_title, description, focus_iri = select(g, lang=lang, focus=focus, depth=depth, preset=preset,
                                                         query=query, as_of=when, params=params,
                                                         presets=presets(g))
+    if net.number_of_nodes() == 0:
+        raise ExportError("nothing to draw: the data hold no entity (a resource with a type and a label)"
+                          + (" that held on that day" if when else ""))
     source_names, caption = _caption(g, net, lang, day)
     page_title = title or default_title
     data = page_data(net, lang=lang, title=page_title, description=description,
