@@ -92,3 +92,23 @@ def test_a_relative_iri_never_carries_a_local_path(tmp_path):
 
 def test_the_seed_folder_opens_without_notes():
     assert relgraph.open(DATA).skipped == ()
+
+
+def test_a_view_beyond_the_limit_is_refused_unless_forced(seed, monkeypatch):
+    import relgraph.view as view_module
+
+    monkeypatch.setattr(view_module, "MAX_NODES", 10)
+    with pytest.raises(ExportError, match=r"entities are more than a browser can draw \(the limit is 10\)"):
+        seed.view()
+    with pytest.warns(view_module.ViewSizeWarning):
+        monkeypatch.setattr(view_module, "WARN_NODES", 5)
+        assert seed.view(force=True).nodes > 10
+
+
+def test_the_command_line_reports_what_it_wrote(tmp_path):
+    result = run("--data", str(DATA), "view", "-o", str(tmp_path / "v.html"))
+    assert result.exit_code == 0, result.output
+    size = (tmp_path / "v.html").stat().st_size
+    assert result.stdout == f"{tmp_path / 'v.html'}\n"
+    line = result.stderr.strip()
+    assert line.startswith(f"{size / 1e6:.1f} MB · ") and line.endswith(" relations")

@@ -172,7 +172,7 @@ def test_cli(tmp_path: Path) -> None:
     out = tmp_path / "views" / "relationship.html"
     r = runner.invoke(cli, ["--data", str(DATA), "view", "-o", str(out), "--lang", "nl"])
     assert r.exit_code == 0, r.output
-    assert r.output.strip() == str(out) and out.exists()
+    assert r.stdout.strip() == str(out) and out.exists()
     r = runner.invoke(cli, ["--data", str(DATA), "view", "-o", str(tmp_path / "f.html"), "--focus", "DOFTEC",
                             "--depth", "2", "--as-of", "2017-11-01", "--title", "DOFTEC"])
     assert r.exit_code == 0, r.output

@@ -66,7 +66,7 @@ class Dataset(Graph):
     def view(self, path: str | os.PathLike[str] | None = None, *, lang: str = "en", focus: str | None = None,
              depth: int = 1, preset: str | None = None, query: str | None = None,
              as_of: str | dt.date | None = None,
-             title: str | None = None, **params: object) -> View:
+             title: str | None = None, force: bool = False, **params: object) -> View:
         """Draw the graph as one self-contained, offline HTML page; see :func:`relgraph.view.view`.
 
         Examples
@@ -77,7 +77,7 @@ class Dataset(Graph):
         from .view import view
 
         return view(self, path, lang=lang, focus=focus, depth=depth, preset=preset, query=query, as_of=as_of,
-                    title=title, **params)
+                    title=title, force=force, **params)
 
     # network analysis
 

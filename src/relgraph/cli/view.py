@@ -6,9 +6,11 @@ file, ``-o DIR/`` (or an existing folder) the default file name inside it, ``-o 
 
 from __future__ import annotations
 
+import warnings
+
 import click
 
-from ..view import presets
+from ..view import ViewSizeWarning, presets
 from .options import Context, as_of_option, lang_option, parse_params, pass_ctx
 
 #: Where views go when no -o is given.
@@ -30,10 +32,11 @@ DEFAULT_FOLDER = "views/"
 @as_of_option
 @click.option("--title", help="Title of the page.")
 @click.option("--list", "list_presets", is_flag=True, help="List the presets and exit.")
+@click.option("--force", is_flag=True, help="Draw even a graph too big for a browser (over 20,000 entities).")
 @pass_ctx
 def view(obj: Context, output: str | None, lang: str, focus: str | None, depth: int, preset: str | None,
          query: str | None, params: tuple[str, ...], as_of: str | None, title: str | None,
-         list_presets: bool) -> None:
+         list_presets: bool, force: bool) -> None:
     """Write the interactive network view: one HTML file that works offline, in any browser.
 
     Example: relgraph view -o views/doftec.html --focus DOFTEC --depth 2 --lang nl
@@ -47,9 +50,16 @@ def view(obj: Context, output: str | None, lang: str, focus: str | None, depth: 
         return
     if params and query is None:
         raise click.UsageError("-p/--param needs --query")
-    drawn = obj.graph.view(None, lang=lang, focus=focus, depth=depth, preset=preset, query=query, as_of=as_of,
-                           title=title, **parse_params(params))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ViewSizeWarning)
+        drawn = obj.graph.view(None, lang=lang, focus=focus, depth=depth, preset=preset, query=query, as_of=as_of,
+                               title=title, force=force, **parse_params(params))
+    for warned in caught:
+        click.echo(f"warning: {warned.message}", err=True)
     if output == "-":
         click.echo(drawn.html, nl=not drawn.html.endswith("\n"))
         return
-    click.echo(str(drawn.save(DEFAULT_FOLDER if output is None else output)))
+    written = drawn.save(DEFAULT_FOLDER if output is None else output)
+    click.echo(str(written))
+    size = len(drawn.html.encode("utf-8"))
+    click.echo(f"{size / 1e6:.1f} MB · {drawn.nodes:,} entities · {drawn.edges:,} relations", err=True)

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from ..languages import check_lang
 from ..store.files import graph_files
 from .presets import Preset, load
 
-__all__ = ["Preset", "View", "default_file_name", "presets", "view"]
+__all__ = ["MAX_NODES", "WARN_NODES", "Preset", "View", "ViewSizeWarning", "default_file_name", "presets", "view"]
 
 
 def default_file_name(preset: str | None = None, focus: str | None = None, query: str | None = None) -> str:
@@ -106,9 +107,16 @@ class View:
                 f'style="width:100%;height:{self.height}px;border:1px solid #d9dee5;border-radius:4px"></iframe>')
 
 
+#: Above this many entities a view still draws, but slowly, and most labels cannot be read: a warning says so.
+WARN_NODES = 2_000
+#: Above this many entities a browser struggles to open the page at all: relgraph refuses unless forced.
+MAX_NODES = 20_000
+
+
 def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "en", focus: str | None = None,
          depth: int = 1, preset: str | None = None, query: str | None = None,
-         as_of: str | int | dt.date | None = None, title: str | None = None, **params: object) -> View:
+         as_of: str | int | dt.date | None = None, title: str | None = None, force: bool = False,
+         **params: object) -> View:
     """Draw the graph (or a preset, a query's result, or one entity's neighbourhood) as a self-contained page.
 
     Parameters
@@ -133,6 +141,9 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
         undated ones are kept, marked.
     title
         The page's title (default: the preset's or query's title).
+    force
+        Draw even more than :data:`MAX_NODES` entities (refused otherwise with :class:`ExportError`). Above
+        :data:`WARN_NODES` a :class:`ViewSizeWarning` is issued.
 
     Examples
     --------
@@ -153,6 +164,9 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     if net.number_of_nodes() == 0:
         raise ExportError("nothing to draw: the data hold no entity (a resource with a type and a label)"
                           + (" that held on that day" if when else ""))
+    if net.number_of_nodes() > MAX_NODES and not force:
+        raise ExportError(f"{net.number_of_nodes():,} entities are more than a browser can draw (the limit is "
+                          f"{MAX_NODES:,}): draw a part, with focus and depth or a preset, or force it")
     source_names, caption = _caption(g, net, lang, day)
     page_title = title or default_title
     data = page_data(net, lang=lang, title=page_title, description=description,
@@ -160,9 +174,16 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
                      focus=focus_iri)
     result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
                   file_name=default_file_name(preset, focus, query), data=data)
+    if result.nodes > WARN_NODES:
+        warnings.warn(f"{result.nodes:,} entities: the view opens slowly and most labels cannot be read; a part "
+                      "(focus and depth, or a preset) reads better", ViewSizeWarning, stacklevel=2)
     if path is not None:
         result.save(path)
     return result
+
+
+class ViewSizeWarning(UserWarning):
+    """Issued when a view has more than :data:`WARN_NODES` entities."""
 
 
 def _caption(g: Graph, net: Any, lang: str, day: str | None) -> tuple[dict[str, str], str]:
