@@ -15,7 +15,7 @@ from . import deadline
 from . import labels as _labels
 from .errors import QueryError, QueryTimeoutError
 from .languages import check_lang
-from .namespaces import SCHEMA, compact
+from .namespaces import PREFIXES, SCHEMA, compact
 from .results import Result
 from .sparql import (
     NamedQuery,
@@ -30,6 +30,7 @@ from .sparql import (
 )
 from .states import Claim, claims_from_rows
 from .store import RawResult, Store
+from .store.files import declared_prefixes
 from .terms import IRI, Term, python_to_term
 
 
@@ -52,6 +53,8 @@ class Graph:
         self.catalogue = queries or QueryCatalogue(None)
         #: The most seconds one query may take (None: no limit); see :mod:`relgraph.deadline`.
         self.timeout = timeout
+        #: The prefixes a person may use in names: relgraph's own, and those the data files declare.
+        self.prefixes: dict[str, str] = {**declared_prefixes(self.files), **PREFIXES}
 
     # ------------------------------------------------------------------ questions
 
@@ -150,7 +153,7 @@ class Graph:
 
     def resolve(self, name: str) -> IRI:
         """The entity a name stands for: a label in any language, a prefixed name or an IRI."""
-        return _labels.resolve(self.store, name)
+        return _labels.resolve(self.store, name, self.prefixes)
 
     def labels(self, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
         """Labels of the given IRIs in ``lang``, falling back to English, Dutch, any; else the compact IRI."""

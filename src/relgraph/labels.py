@@ -93,7 +93,7 @@ def _exact_label(store: Store, text: str) -> IRI | None:
     return IRI(iri) if check.boolean else None
 
 
-def resolve(store: Store, name: str) -> IRI:
+def resolve(store: Store, name: str, prefixes: dict[str, str] | None = None) -> IRI:
     """The one entity ``name`` stands for.
 
     ``name`` may be an IRI, ``<iri>``, a prefixed name (``ug:doftec``), or a label or alternative label in any
@@ -107,7 +107,7 @@ def resolve(store: Store, name: str) -> IRI:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise EntityNotFoundError(text.encode("utf-8", "replace").decode("utf-8"), []) from None
-    iri = expand(text)
+    iri = expand(text, prefixes) if prefixes else expand(text)
     if iri is not None and _SAFE_IRI.match(iri):
         raw = store.query("ASK { { ?s ?p ?o } UNION { ?o ?p ?s } }", bindings={"s": IRI(iri)})
         if raw.boolean:

@@ -169,11 +169,17 @@ def _entities(g: Graph, lang: str, claims: dict[str, list[Claim]], day: dt.date 
     raw = g.internal("entities")
     out: dict[str, dict[str, Any]] = {}
     labels: dict[str, list[Literal]] = {}
+    definitions: dict[str, list[Literal]] = {}
     for s, p, o in raw.rows:
         iri, prop = str(s), str(p)
-        node = out.setdefault(iri, {f: [] for f in _MULTI})
+        node = out.get(iri)
+        if node is None:
+            node = out[iri] = {f: [] for f in _MULTI}
         if prop in _LABEL_PROPS and isinstance(o, Literal):
             labels.setdefault(iri, []).append(o)
+            continue
+        if prop == SKOS.definition and isinstance(o, Literal):
+            definitions.setdefault(iri, []).append(o)
             continue
         field = _FIELD.get(prop)
         if field is None:
@@ -189,6 +195,8 @@ def _entities(g: Graph, lang: str, claims: dict[str, list[Claim]], day: dt.date 
         node["labels"] = {code: pick([x for x in lits if (x.lang or "").startswith(code)], code) for code in LANGS}
         node["labels"] = {k: v for k, v in node["labels"].items() if v}
         node["label"] = pick(lits, lang) or iri
+        if iri in definitions:
+            node["definition"] = pick(definitions[iri], lang)
         kind = kind_of(node["classes"])
         node["kind"], node["kind_label"] = kind.key, kind.name(lang)
         if iri in claims:

@@ -8,6 +8,7 @@ vis-network, the app script and the data inline) and :class:`View` (the result: 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import os
@@ -21,9 +22,9 @@ from ..arguments import as_of_day
 from ..core import Graph
 from ..errors import ExportError
 from ..fileio import folder_target, write_text
-from ..languages import check_lang
+from ..languages import check_lang, ui
 from ..store.files import graph_files
-from .presets import Preset, load
+from .presets import WHOLE, Preset, load
 
 __all__ = ["MAX_NODES", "WARN_NODES", "Preset", "View", "ViewSizeWarning", "default_file_name", "presets", "view"]
 
@@ -191,19 +192,24 @@ def _caption(g: Graph, net: Any, lang: str, day: str | None) -> tuple[dict[str, 
     sources = sorted({str(s) for _, _, s in net.edges(data="source") if s}
                      | {str(s) for _, s in net.nodes(data="source") if s})
     source_names = g.labels(sources, lang) if sources else {}
+    words = ui(lang)
     files = ", ".join(Path(f).name for f in g.files or graph_files(g.store.graph_names()))
-    parts = [f"Data: {files}" if files else ""]
+    parts = [f"{words['captionData']}: {files}" if files else ""]
     if source_names:
         named = sorted(source_names.values())
-        parts.append("Source: " + ("; ".join(named) if len(named) <= 3 else f"{len(named)} documents"))
+        parts.append(f"{words['captionSource']}: " + ("; ".join(named) if len(named) <= 3
+                                                     else f"{len(named)} {words['captionDocuments']}"))
     if day:
-        parts.append(f"As of {day}")
-    parts.append(f"Generated {dt.date.today().isoformat()} by relgraph")
+        parts.append(f"{words['captionAsOf']} {day}")
+    parts.append(words["captionGenerated"].format(date=dt.date.today().isoformat()))
     return source_names, " · ".join(p for p in parts if p)
 
 
 def presets(g: Graph) -> dict[str, Preset]:
     """The named views of ``g``'s dataset by name (``presets.toml`` beside its named queries), the default first.
+
+    A dataset without a presets file has one, the whole graph, titled as the data title themselves (a
+    ``void:Dataset``, ``dcat:Dataset`` or ``schema:Dataset`` with a ``dct:title`` or label), else "The whole graph".
 
     Examples
     --------
@@ -211,4 +217,21 @@ def presets(g: Graph) -> dict[str, Preset]:
     >>> list(presets(Graph(open_store([]))))
     ['relationship']
     """
-    return load(None if g.catalogue.shipped else g.catalogue.folder)
+    found = load(None if g.catalogue.shipped else g.catalogue.folder)
+    if list(found) == [WHOLE.name] and found[WHOLE.name] is WHOLE:
+        titles = _dataset_titles(g)
+        if titles:
+            found = {WHOLE.name: dataclasses.replace(WHOLE, titles=titles)}
+    return found
+
+
+def _dataset_titles(g: Graph) -> dict[str, str]:
+    """The title the data give themselves, by language (empty when they give none)."""
+    answer = g.query("""SELECT ?title WHERE {
+        ?d a ?c . VALUES ?c { <http://rdfs.org/ns/void#Dataset> <http://www.w3.org/ns/dcat#Dataset> schema:Dataset }
+        ?d dct:title|rdfs:label|schema:name ?title } ORDER BY ?title""", labels=False)
+    titles: dict[str, str] = {}
+    for (title,) in answer.terms:
+        lang = getattr(title, "lang", None) or "en"
+        titles.setdefault(lang.split("-")[0], str(title))
+    return titles
