@@ -116,7 +116,7 @@ def declared_prefixes(files: Iterable[Path], head: int = 65_536) -> dict[str, st
 
     >>> import tempfile
     >>> f = Path(tempfile.mkdtemp()) / "x.ttl"
-    >>> _ = f.write_text("@prefix ex: <https://example.org/> .\n", encoding="utf-8")
+    >>> _ = f.write_text("@prefix ex: <https://example.org/> .\\n", encoding="utf-8")
     >>> declared_prefixes([f])
     {'ex': 'https://example.org/'}
     """

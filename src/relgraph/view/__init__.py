@@ -162,12 +162,7 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     net, default_title, description, focus_iri = select(g, lang=lang, focus=focus, depth=depth, preset=preset,
                                                         query=query, as_of=when, params=params,
                                                         presets=presets(g))
-    if net.number_of_nodes() == 0:
-        raise ExportError("nothing to draw: the data hold no entity (a resource with a type and a label)"
-                          + (" that held on that day" if when else ""))
-    if net.number_of_nodes() > MAX_NODES and not force:
-        raise ExportError(f"{net.number_of_nodes():,} entities are more than a browser can draw (the limit is "
-                          f"{MAX_NODES:,}): draw a part, with focus and depth or a preset, or force it")
+    _check_size(net.number_of_nodes(), dated=when is not None, force=force)
     source_names, caption = _caption(g, net, lang, day)
     page_title = title or default_title
     data = page_data(net, lang=lang, title=page_title, description=description,
@@ -181,6 +176,16 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     if path is not None:
         result.save(path)
     return result
+
+
+def _check_size(nodes: int, *, dated: bool, force: bool) -> None:
+    """Refuse to draw nothing, or more than a browser can (unless forced)."""
+    if nodes == 0:
+        raise ExportError("nothing to draw: the data hold no entity (a resource with a type and a label)"
+                          + (" that held on that day" if dated else ""))
+    if nodes > MAX_NODES and not force:
+        raise ExportError(f"{nodes:,} entities are more than a browser can draw (the limit is {MAX_NODES:,}): "
+                          "draw a part, with focus and depth or a preset, or force it")
 
 
 class ViewSizeWarning(UserWarning):
