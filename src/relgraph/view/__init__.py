@@ -143,12 +143,10 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     title
         The page's title (default: the preset's or query's title).
     force
-        Draw even more than :data:`MAX_NODES` entities (refused otherwise with :class:`ExportError`). Above
-        :data:`WARN_NODES` a :class:`ViewSizeWarning` is issued.
+        Draw more than :data:`MAX_NODES` entities (else :class:`ExportError`; a warning above :data:`WARN_NODES`).
 
     Examples
     --------
-    >>> import relgraph
     >>> g = relgraph.open("data")                                         # doctest: +SKIP
     >>> g.view("views/relationship.html", lang="nl")                      # doctest: +SKIP
     >>> g.view(focus="DOFTEC", depth=2)                                   # doctest: +SKIP
