@@ -408,3 +408,20 @@ def test_a_big_graph_is_not_dimmed(browser: Any, g: relgraph.RelGraph, tmp_path:
     assert page.js("relgraph.nodes.get().every(n => n.opacity === 1)")
     assert page.js("relgraph.edges.get().every(e => e.label === undefined && e.color.opacity === 1)")
     page.close()
+
+
+def test_the_ended_relationship_shows_every_source_in_its_panel(browser: Any, default_page: Path,
+                                                                tmp_path: Path) -> None:
+    """The whole view draws the sister relationship ended, and its panel gives each source's word."""
+    page = Opened(browser, default_page)
+    edge = page.js(f"relgraph.data.edges.find(e => e.relation === '{UG}sister-relationship')")
+    assert edge["line"] == "ended" and edge["end"] == "2022-11-16"
+    page.js("id => relgraph.showEdge(id)", edge["id"])
+    panel = page.panel()
+    assert "What each source says" in panel
+    assert "De provincie Utrecht heeft sinds 1995 een zusterrelatie met de Chinese provincie Guangdong." in panel
+    assert "Provinciale Staten heeft op 16 november unaniem ingestemd" in panel
+    assert "Letter on the results of the China mission 2017" in panel
+    assert "VVD Provincie Utrecht: End of the friendship bond with Guangdong" in panel
+    page.screenshot("sister-relationship-panel.png", tmp_path)
+    page.close()

@@ -193,7 +193,8 @@ class ViewSizeWarning(UserWarning):
 def _caption(g: Graph, net: Any, lang: str, day: str | None) -> tuple[dict[str, str], str]:
     """The names of the source documents the view cites, and the caption under it (data, sources, date)."""
     sources = sorted({str(s) for _, _, s in net.edges(data="source") if s}
-                     | {str(s) for _, s in net.nodes(data="source") if s})
+                     | {str(s) for _, s in net.nodes(data="source") if s}
+                     | {str(c["source"]) for _, _, cs in net.edges(data="claims") for c in cs or () if c.get("source")})
     source_names = g.labels(sources, lang) if sources else {}
     words = ui(lang)
     files = ", ".join(Path(f).name for f in g.files or graph_files(g.store.graph_names()))

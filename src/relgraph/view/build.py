@@ -204,6 +204,7 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
     names.update({item["id"]: item["label"] for item in nodes})
     edges = [_edge_item(i, u, v, d, lang) for i, (u, v, d) in enumerate(net.edges(data=True))]
     cited = {item["source"] for item in (*nodes, *edges) if item.get("source")}
+    cited |= {c["source"] for e in edges for c in e.get("claims", ()) if c.get("source")}
     years = [y for item in (*nodes, *edges) for y in (_year(item.get("start")), _year(item.get("end"))) if y]
     used = sorted({n["kind"] for n in nodes}, key=list(STYLE).index)
     return {
@@ -252,6 +253,11 @@ def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str) -> dict[str
         "certainty": _local(d.get("certainty")), "quote": d.get("quote"), "source": d.get("source"),
         "relation": d.get("relation"), "held": d.get("held"),
     }.items() if val is not None})
+    claims = d.get("claims") or []
+    if len(claims) > 1:  # several sources speak of this relation: each one's word, the one in force first
+        item["claims"] = [{k: v for k, v in {
+            "source": c.get("source"), "status": _local(c.get("status")), "start": c.get("start"),
+            "end": c.get("end"), "quotes": c.get("quotes") or None}.items() if v} for c in claims]
     return item
 
 

@@ -41,6 +41,15 @@ const relationBody = (app, e) => {
   return el("div", null, [table, quote]);
 };
 
+/** What each source says of a relation, when several do: its status, dates and words, the one in force first. */
+const claimList = (app, claims) => el("div", null, claims.map((c) => {
+  const facts = [c.status, dateSpan(app.ui, c)].filter(Boolean).join(" · ");
+  const words = (c.quotes || []).map((q) => quoteBlock(app, q, null));
+  const source = c.source ? link(c.source, nameOf(app.model, c.source)) : null;
+  const from = source ? el("div", { className: "src" }, [`${app.ui.source}: `, source]) : null;
+  return el("div", { className: "claim" }, [el("p", { className: "k", text: facts }), ...words, from]);
+}));
+
 /** The hint shown while nothing is selected. */
 export const placeholder = (app) => {
   empty(app.panel);
@@ -104,5 +113,6 @@ export const showEdge = (app, id) => {
   panel.appendChild(el("h2", { text: e.label }));
   panel.appendChild(el("table", null, [row(ui.from, nameOf(app.model, e.from)), row(ui.to, nameOf(app.model, e.to))]));
   section(panel, ui.status, relationBody(app, e));
+  if (e.claims && e.claims.length > 1) section(panel, ui.bySource, claimList(app, e.claims));
   section(panel, ui.ids, idList([e.kind, e.relation]));
 };
