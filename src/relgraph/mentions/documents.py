@@ -15,8 +15,33 @@ from ..errors import DataError
 #: The kinds of document mentions reads, by suffix.
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
-_BLOCKS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote "
-                    "title pre dd dt".split())
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "title",
+        "pre",
+        "dd",
+        "dt",
+    ]
+)
 
 
 def read_document(path: str | Path) -> str:
@@ -28,8 +53,10 @@ def read_document(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise DataError(f"cannot read a {suffix or 'file without suffix'} document: give one of "
-                        f"{', '.join(SUFFIXES)}", path=str(path))
+        raise DataError(
+            f"cannot read a {suffix or 'file without suffix'} document: give one of {', '.join(SUFFIXES)}",
+            path=str(path),
+        )
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -41,7 +68,7 @@ def read_document(path: str | Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
+        line = data[: e.start].count(b"\n") + 1
         raise DataError("not UTF-8 text: save the document as UTF-8", path=str(path), line=line) from None
     return html_text(text) if suffix in (".html", ".htm") else text
 

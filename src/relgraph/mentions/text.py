@@ -13,12 +13,79 @@ from dataclasses import dataclass
 
 #: Words that make a capitalised name look like an organisation (compared in lower case, also as a word's end:
 #: "Rijksmuseum" ends in "museum").
-ORGANISATION_WORDS = frozenset("""provincie provinciale ministerie ministry gemeente municipality universiteit university
-    hogeschool college museum stichting foundation vereniging association bank b.v. n.v. bv nv ltd inc gmbh co.
-    company corporation group groep council raad agency agentschap institute instituut academy academie bureau
-    department dienst kamer chamber consulaat consulate embassy ambassade office centre center centrum partij
-    party fund fonds commissie commission authority autoriteit school hospital ziekenhuis haven port airport
-    luchthaven staten government overheid regering omroep""".split())
+ORGANISATION_WORDS = frozenset(
+    [
+        "provincie",
+        "provinciale",
+        "ministerie",
+        "ministry",
+        "gemeente",
+        "municipality",
+        "universiteit",
+        "university",
+        "hogeschool",
+        "college",
+        "museum",
+        "stichting",
+        "foundation",
+        "vereniging",
+        "association",
+        "bank",
+        "b.v.",
+        "n.v.",
+        "bv",
+        "nv",
+        "ltd",
+        "inc",
+        "gmbh",
+        "co.",
+        "company",
+        "corporation",
+        "group",
+        "groep",
+        "council",
+        "raad",
+        "agency",
+        "agentschap",
+        "institute",
+        "instituut",
+        "academy",
+        "academie",
+        "bureau",
+        "department",
+        "dienst",
+        "kamer",
+        "chamber",
+        "consulaat",
+        "consulate",
+        "embassy",
+        "ambassade",
+        "office",
+        "centre",
+        "center",
+        "centrum",
+        "partij",
+        "party",
+        "fund",
+        "fonds",
+        "commissie",
+        "commission",
+        "authority",
+        "autoriteit",
+        "school",
+        "hospital",
+        "ziekenhuis",
+        "haven",
+        "port",
+        "airport",
+        "luchthaven",
+        "staten",
+        "government",
+        "overheid",
+        "regering",
+        "omroep",
+    ]
+)
 _ORG_ENDINGS = ("museum", "bank", "school", "universiteit", "instituut", "raad", "fonds", "haven", "centrum")
 
 #: Words before a name that make it look like a place ("in Leiden", "te Utrecht", "from Guangzhou").
@@ -27,17 +94,116 @@ PLACE_CUES = ("in", "te", "uit", "naar", "bij", "from", "to", "at", "near")
 _CONNECT = r"(?:van|de|der|den|het|voor|en|of|for|the|and|für|du|des|la|le|'s|aan|op)"
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z\u00C0-\u00DD][\w'’&]*)"
 _NAME = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:有限公司|公司|大学|学院|省政府|市政府|政府|委员会|博物馆|银行|集团|"
-                       r"研究院|研究所|协会|基金会|办公室|厅|局)")
+_CJK_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,10}?(?:有限公司|公司|大学|学院|省政府|市政府|政府|委员会|博物馆|银行|集团|"
+    r"研究院|研究所|协会|基金会|办公室|厅|局)"
+)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_ABBREVIATIONS = frozenset("""dr mr mrs ms prof drs ir ing st nr no vs etc bijv bv ca dhr mevr jl resp incl excl
-    o.a t.o.v i.p.v m.b.t d.w.z e.g i.e""".split())
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z\u00C0-\u00DD0-9\u3400-\u9fff])|[。！？]+[”’」』)]*|\n[ \t]*\n")
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "drs",
+        "ir",
+        "ing",
+        "st",
+        "nr",
+        "no",
+        "vs",
+        "etc",
+        "bijv",
+        "bv",
+        "ca",
+        "dhr",
+        "mevr",
+        "jl",
+        "resp",
+        "incl",
+        "excl",
+        "o.a",
+        "t.o.v",
+        "i.p.v",
+        "m.b.t",
+        "d.w.z",
+        "e.g",
+        "i.e",
+    ]
+)
+_END = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z\u00C0-\u00DD0-9\u3400-\u9fff])|[。！？]+[”’」』)]*|\n[ \t]*\n"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
-_DUTCH = frozenset("de het een van en is op met voor niet dat zijn werd worden naar ook bij".split())
-_LEADING = frozenset("""de het een op in ook dit deze die dat er ze we wij zij hij the a an this these those on
-    also it we they he she as at for by from with of to and en of""".split())
-_ENGLISH = frozenset("the and of to is on with for not that was were from also by".split())
+_DUTCH = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "en",
+        "is",
+        "op",
+        "met",
+        "voor",
+        "niet",
+        "dat",
+        "zijn",
+        "werd",
+        "worden",
+        "naar",
+        "ook",
+        "bij",
+    ]
+)
+_LEADING = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "op",
+        "in",
+        "ook",
+        "dit",
+        "deze",
+        "die",
+        "dat",
+        "er",
+        "ze",
+        "we",
+        "wij",
+        "zij",
+        "hij",
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "on",
+        "also",
+        "it",
+        "we",
+        "they",
+        "he",
+        "she",
+        "as",
+        "at",
+        "for",
+        "by",
+        "from",
+        "with",
+        "of",
+        "to",
+        "and",
+        "en",
+        "of",
+    ]
+)
+_ENGLISH = frozenset(
+    ["the", "and", "of", "to", "is", "on", "with", "for", "not", "that", "was", "were", "from", "also", "by"]
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +252,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     """Whether the ``.`` at ``dot`` ends an abbreviation rather than a sentence."""
     if text[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(text[max(0, dot - 12):dot])
+    m = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -155,7 +321,7 @@ def _trimmed(start: int, name: str) -> tuple[int, str]:
 
 
 def _after_place_cue(text: str, start: int) -> bool:
-    before = text[max(0, start - 8):start].split()
+    before = text[max(0, start - 8) : start].split()
     return bool(before) and before[-1].lower() in PLACE_CUES
 
 

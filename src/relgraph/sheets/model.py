@@ -18,7 +18,7 @@ from pathlib import Path
 from ..core import Graph
 from ..errors import RelgraphError
 from ..namespaces import DCT, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA, SKOS, expand
-from ..terms import XSD, IRI, Literal, Term
+from ..terms import IRI, XSD, Literal, Term
 from ..validate.quotes import body, normalised
 from . import vocab
 from .read import Row, Sheet

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..namespaces import CV, ORG, PREFIXES, PROV, RG, SCHEMA, expand
-from ..terms import XSD, IRI, Literal
+from ..terms import IRI, XSD, Literal
 
 _FOAF = PREFIXES["foaf"]
 _SCH = PREFIXES["schema"]
@@ -136,8 +136,8 @@ def concept(text: str, names: tuple[str, ...], what: str) -> IRI:
 def date(text: str) -> Literal:
     """An ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal, as precise as ``text``.
 
-    >>> date("2022-11"), date("2022-11-16").datatype.rsplit("#")[1]
-    ('2022-11', 'date')
+    >>> date("2022-11").datatype.rsplit("#")[1], date("2022-11-16").datatype.rsplit("#")[1]
+    ('gYearMonth', 'date')
     """
     t = text.strip()
     try:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..namespaces import PREFIXES, PROV, RDF, RDFS, RG, SKOS
-from ..terms import XSD, IRI, Literal, Term
+from ..terms import IRI, XSD, Literal, Term
 from .model import MARKER, SourceFile, Triple
 
 #: The prefixes every imported file declares, in this order.
