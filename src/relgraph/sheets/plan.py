@@ -65,7 +65,7 @@ def _by_entity(f: FileChange) -> list[str]:
     out = []
     for s in sorted(subjects):
         out.append(f"  {s} ({states[s]})")
-        out.extend(f"    {sign} {p} {o}" for sign, p, o in sorted(subjects[s], key=lambda x: (x[1], x[0], x[2])))
+        out.extend(f"    {sign} {p} {o}" for sign, p, o in sorted(subjects[s], key=lambda x: (x[1], x[0] != "-", x[2])))
     return out
 
 
