@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     import pandas
 
+    from .mentions import Mention
     from .network.paths import Chain
+    from .sheets import ImportPlan
     from .stats import Stats
     from .timeline.frame import Timeline
     from .validate import Report
@@ -162,6 +164,33 @@ class Dataset(Graph):
         from .export import export
 
         return export(self, format, path, lang=lang, as_of=as_of)
+
+    # adding what new documents say
+
+    def mentions(self, text: str, *, lang: str = "en", near: bool = True) -> list[Mention]:
+        """The known entities ``text`` names, each with its sentence, near matches marked, and names that look
+        like new organisations or places. See :func:`relgraph.mentions.mentions`.
+
+        Examples
+        --------
+        >>> [m.label for m in g.mentions("DOFTEC bezocht Leiden.")]                       # doctest: +SKIP
+        """
+        from .mentions import mentions
+
+        return mentions(self, text, lang=lang, near=near)
+
+    def import_sheet(self, sheet: str | os.PathLike[str], *, data_dir: str | os.PathLike[str] | None = None,
+                     dry_run: bool = False) -> ImportPlan:
+        """Import a sheet (CSV folder or .xlsx) into the data folder, one validated Turtle file per source; see
+        :func:`relgraph.sheets.import_sheet`.
+
+        Examples
+        --------
+        >>> print("\\n".join(g.import_sheet("draft/", dry_run=True).lines()))              # doctest: +SKIP
+        """
+        from .sheets import import_sheet
+
+        return import_sheet(self, sheet, data_dir=data_dir, dry_run=dry_run)
 
 
 def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLike[str] | None = None,

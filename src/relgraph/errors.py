@@ -122,3 +122,16 @@ class EndpointError(RelgraphError):
     def __init__(self, message: str, *, url: str, status: int | None = None) -> None:
         self.url, self.status, self.reason = url, status, message
         super().__init__(f"{url}: {message}")
+
+
+class SheetError(RelgraphError):
+    """Raised when an import sheet cannot be read or imported: a header, a cell, a name, a date, a quote.
+
+    ``sheet`` names the file (``relations.csv``, or ``book.xlsx[relations]`` for a workbook's sheet), ``row`` the
+    1-based row (the header is row 1) and ``column`` the column's header (or its 1-based number when it has none),
+    so that the message reads ``relations.csv:7:quote: ...``. Nothing has been written when it is raised.
+    """
+
+    def __init__(self, message: str, *, sheet: str, row: int, column: str | int) -> None:
+        self.sheet, self.row, self.column, self.reason = sheet, row, column, message
+        super().__init__(f"{sheet}:{row}:{column}: {message}")

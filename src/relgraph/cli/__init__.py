@@ -31,6 +31,7 @@ from .network import export, neighbours, path, rank
 from .options import DATA_HELP, DEFAULT_TIMEOUT, ENDPOINT_HELP, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
 from .push import push
 from .query import list_queries, query, stats, validate
+from .sheets import import_, mentions
 from .timeline import timeline
 from .view import view
 
@@ -83,7 +84,8 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None, endpoint: s
     ctx.obj = Context(data, queries, endpoint, timeout or None)
 
 
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline, push, init):
+for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline, push, init,
+                import_, mentions):
     cli.add_command(command)
 
 
