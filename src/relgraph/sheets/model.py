@@ -365,7 +365,7 @@ class _Builder:
         self.seen[key] = row.number
 
     def _exists(self, iri: IRI) -> bool:
-        return self.base.store.query("ASK { { ?s ?p ?o } UNION { ?o ?p ?s } }", bindings={"s": iri}).boolean
+        return bool(self.base.store.query("ASK { { ?s ?p ?o } UNION { ?o ?p ?s } }", bindings={"s": iri}).boolean)
 
 
 def _shown_roles() -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +60,7 @@ class Sheet:
         return self.tables.get(table, [])
 
 
-def read_sheet(path: str | Path) -> Sheet:
+def read_sheet(path: str | os.PathLike[str]) -> Sheet:
     """Read ``path``: a folder holding ``sources.csv``, ``relations.csv`` and optionally ``entities.csv``, or an
     ``.xlsx`` workbook with sheets of those names.
 
@@ -68,7 +69,7 @@ def read_sheet(path: str | Path) -> Sheet:
     """
     path = Path(path)
     if path.is_dir():
-        grids = {t: _csv_grid(path / f"{t}.csv") for t in TABLES}
+        grids: dict[str, list[list[str]] | None] = {t: _csv_grid(path / f"{t}.csv") for t in TABLES}
         names = {t: f"{t}.csv" for t in TABLES}
     elif path.suffix.lower() == ".xlsx" and path.is_file():
         grids, names = _xlsx_grids(path)
@@ -163,7 +164,7 @@ def _not_utf8(name: str, data: bytes, e: UnicodeDecodeError) -> SheetError:
                       "CSV UTF-8", sheet=name, row=row, column=column)
 
 
-def _xlsx_grids(path: Path) -> tuple[dict[str, list[list[str]]], dict[str, str]]:
+def _xlsx_grids(path: Path) -> tuple[dict[str, list[list[str]] | None], dict[str, str]]:
     """The cells of each table's sheet of a workbook (formulas kept as formulas, so that they can be refused)."""
     try:
         import openpyxl
@@ -174,7 +175,7 @@ def _xlsx_grids(path: Path) -> tuple[dict[str, list[list[str]]], dict[str, str]]
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
         raise SheetError(f"not an .xlsx workbook ({type(e).__name__})", sheet=path.name, row=1, column=1) from None
-    grids: dict[str, list[list[str]]] = {}
+    grids: dict[str, list[list[str]] | None] = {}
     names = {t: f"{path.name}[{t}]" for t in TABLES}
     try:
         by_name = {ws.title.strip().lower(): ws for ws in book.worksheets}
