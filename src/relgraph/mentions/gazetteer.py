@@ -8,6 +8,7 @@ matches anywhere, Chinese having no spaces between words. Where names overlap, t
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,8 +16,7 @@ from typing import Any
 
 from ..core import Graph
 from ..errors import RelgraphError
-from ..labels import ALL_LABELS_PATH
-from ..namespaces import PREFIXES
+from ..namespaces import NAME_PROPERTIES, PREFIXES
 from .text import is_cjk
 
 #: Namespaces whose resources are vocabulary, not entities a document mentions.
@@ -65,16 +65,20 @@ class Gazetteer:
             self.automaton.add_word(key, (key, shown[key], tuple(sorted(entities)), key.isupper() and not cjk, cjk))
         if by_key:
             self.automaton.make_automaton()
-        self.buckets: dict[str, list[str]] = defaultdict(list)
+        # near matches are looked for among the names of the same first letter and a length that a ratio of
+        # NEAR_SCORE allows (|a - b| <= (1 - s) (a + b)), so that each look-up reads a few names, not all
+        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in by_key:
-            self.buckets[key[:1].lower()].append(key)
+            self.buckets[(key[:1].lower(), len(key))].append(key)
+        self._near: dict[str, tuple[str, tuple[str, ...], float] | None] = {}
         self.entities = {k: tuple(sorted(v)) for k, v in by_key.items()}
         self.shown = shown
 
     @classmethod
     def from_graph(cls, g: Graph) -> Gazetteer:
         """The gazetteer of every entity of ``g`` that has a name (vocabulary terms left out)."""
-        raw = g.store.query(f"SELECT ?s ?l WHERE {{ ?s {ALL_LABELS_PATH} ?l FILTER(isIRI(?s)) }}")
+        names = " ".join(f"<{p}>" for p in NAME_PROPERTIES)
+        raw = g.store.query(f"SELECT ?s ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
         return cls((str(s), str(label)) for s, label in raw.rows if not str(s).startswith(_VOCABULARY))
 
     def __len__(self) -> int:
@@ -103,12 +107,18 @@ class Gazetteer:
     def near(self, name: str) -> tuple[str, tuple[str, ...], float] | None:
         """The known name most like ``name`` (rapidfuzz ratio at least :data:`NEAR_SCORE`), its entities and the
         score; None when none is so close."""
+        key = " ".join(name.split()).lower()
+        if key not in self._near:
+            self._near[key] = self._closest(key)
+        return self._near[key]
+
+    def _closest(self, key: str) -> tuple[str, tuple[str, ...], float] | None:
         from rapidfuzz import fuzz, process
 
-        key = " ".join(name.split()).lower()
-        bucket = self.buckets.get(key[:1], [])
-        best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE,
-                                  processor=str.lower) if bucket else None
+        share = 1 - NEAR_SCORE / 100
+        low, high = math.floor(len(key) * (1 - share) / (1 + share)), math.ceil(len(key) * (1 + share) / (1 - share))
+        bucket = [k for n in range(low, high + 1) for k in self.buckets.get((key[:1], n), ())]
+        best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE) if bucket else None
         if best is None:
             return None
         return self.shown[best[0]], self.entities[best[0]], round(float(best[1]), 1)

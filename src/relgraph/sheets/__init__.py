@@ -90,8 +90,9 @@ def _check(folder: Path, plan: ImportPlan, model: Model, sheet: Sheet) -> None:
             target.write_text(change.text, encoding="utf-8")
             written.add(str(target.resolve()))
         files = data_files(copy)
-        report = validate(Graph(open_store(files, root=copy), files=files, data_path=copy))
-    subjects = {s for f in model.files.values() for s, _, _ in f.triples}
+        subjects = {s for f in model.files.values() for s, _, _ in f.triples}
+        report = validate(Graph(open_store(files, root=copy), files=files, data_path=copy),
+                          focus=sorted(str(s) for s in subjects if not str(s).startswith("_:")))
     ours = [f for f in report.findings if f.severity == "Violation" and (
         (f.file and str(Path(f.file).resolve()) in written) or (not f.file and f.focus in subjects))]
     if not ours:

@@ -16,6 +16,7 @@ check lives in its own module:
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import seed
@@ -53,7 +54,7 @@ def data_folder(g: Graph) -> Path:
     return g.files[0].parent if g.files else Path(".")
 
 
-def validate(g: Graph, shapes: str | Path | None = None) -> Report:
+def validate(g: Graph, shapes: str | Path | None = None, *, focus: Iterable[str] | None = None) -> Report:
     """Check the data of ``g`` and say, line by line, what is wrong with it.
 
     The checks: the SHACL shapes; unknown classes and properties of the vocabularies relgraph knows; ill-formed
@@ -66,7 +67,9 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
         An open dataset (:func:`relgraph.open`). Its files are read again; nothing is written.
     shapes
         A SHACL shapes file in Turtle. Default: ``shapes.ttl`` in the data folder (beside the data file when the
-        dataset is a single file).
+        dataset is a single file), else the shapes that ship with relgraph.
+    focus
+        IRIs of the resources the shapes are applied to (default: every one they target).
 
     Returns
     -------
@@ -106,7 +109,7 @@ def validate(g: Graph, shapes: str | Path | None = None) -> Report:
     ill_formed = literals.check(files)
     conflicts = states.check(files)
     unquoted, quoted = quotes.check(files, folder)
-    shaped, checked = shacl.check(shapes_graph, files, path, also=untargeted)
+    shaped, checked = shacl.check(shapes_graph, files, path, also=untargeted, focus=focus)
     # an ill-formed literal is reported once, where it is written; the shapes' datatype checks would repeat it
     written = {(f.focus, f.value) for f in ill_formed}
     shaped = [f for f in shaped if (f.focus, f.value) not in written]

@@ -48,12 +48,16 @@ def load_shapes(path: Path) -> Any:
     return shapes
 
 
-def check(shapes: Any, files: list[DataFile], path: Path, *, also: Iterable[str] = ()) -> tuple[list[Finding], int]:
+def check(shapes: Any, files: list[DataFile], path: Path, *, also: Iterable[str] = (),
+          focus: Iterable[str] | None = None) -> tuple[list[Finding], int]:
     """Apply the ``shapes`` (read from ``path``) to the data and ontology ``files``.
 
     ``also`` names resources (IRIs) that no target of the shapes may reach, a resource of a misspelt class for
     one: they are added, in memory only, to the targets of every node shape that requires a source
     (``prov:hadPrimarySource``), so a misspelt class cannot silence the missing-source check.
+
+    ``focus`` (IRIs), when given, limits the shapes to those resources (the rest of the data still answers their
+    constraints): the new statements of an import are checked without checking everything again.
 
     Returns the findings (labels still to be filled in) and the number of distinct resources the shapes were
     applied to.
@@ -64,7 +68,7 @@ def check(shapes: Any, files: list[DataFile], path: Path, *, also: Iterable[str]
     with quiet_rdflib():
         data = _load(rdflib, files)
         ontology = _load(rdflib, (f for f in files if f.ontology))
-        results = _shacl(data, shapes, ontology, path)
+        results = _shacl(data, shapes, ontology, path, focus)
     return _findings(results), len(_focus_nodes(shapes, data))
 
 
@@ -79,7 +83,7 @@ def _require_sources(shapes: Any, nodes: Iterable[str]) -> None:
             shapes.add((shape, target, BNode(node[2:]) if node.startswith("_:") else URIRef(node)))
 
 
-def _shacl(data: Any, shapes: Any, ontology: Any, path: Path) -> Any:
+def _shacl(data: Any, shapes: Any, ontology: Any, path: Path, focus: Iterable[str] | None = None) -> Any:
     """Run pySHACL; its report graph, or :class:`ValidationError` when the shapes cannot be applied."""
     import pyshacl
     import rdflib
@@ -87,7 +91,8 @@ def _shacl(data: Any, shapes: Any, ontology: Any, path: Path) -> Any:
     try:
         _, results, _ = pyshacl.validate(
             data, shacl_graph=shapes, ont_graph=ontology if len(ontology) else None, inference="none",
-            advanced=True, allow_warnings=True, abort_on_first=False)
+            advanced=True, allow_warnings=True, abort_on_first=False,
+            focus_nodes=[rdflib.URIRef(f) for f in focus] if focus is not None else None)
     except Exception as e:  # noqa: BLE001 - pySHACL's ShapeLoadError, ConstraintLoadError, ReportableRuntimeError
         raise ValidationError(f"{path}: not valid SHACL: {_reason(e)}") from None
     if not isinstance(results, rdflib.Graph):
