@@ -81,9 +81,8 @@ def validate(g: Graph, shapes: str | Path | None = None, *, focus: Iterable[str]
     Raises
     ------
     ValidationError
-        When the shapes file is missing, is not valid Turtle (the message names ``file:line:column``), holds no
-        SHACL shape, or is not valid SHACL (including shapes pySHACL cannot apply: a SPARQL constraint with
-        ``MINUS`` or ``SERVICE``).
+        When the shapes file is missing, is not valid Turtle (``file:line:column``), holds no SHACL shape, or is
+        not valid SHACL (including shapes pySHACL cannot apply: a SPARQL constraint with MINUS or SERVICE).
 
     Examples
     --------
