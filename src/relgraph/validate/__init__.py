@@ -86,7 +86,6 @@ def validate(g: Graph, shapes: str | Path | None = None, *, focus: Iterable[str]
 
     Examples
     --------
-    >>> import relgraph
     >>> report = relgraph.open("data").validate()                        # doctest: +SKIP
     >>> report.conforms, report.checked                                  # doctest: +SKIP
     (True, 109)
