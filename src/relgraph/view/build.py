@@ -78,7 +78,7 @@ def select(g: Graph, *, presets: Mapping[str, Preset], lang: str = "en", focus: 
     full = project(g, lang=lang, as_of=as_of)
     if query is not None:
         net, title = _from_query(g, full, query, lang, params or {})
-        what = f"Result of the query {query!r}."
+        what = ui(lang)["queryWhat"].format(name=query)
     else:
         name = preset or next(iter(presets))
         if name not in presets:
@@ -96,8 +96,9 @@ def select(g: Graph, *, presets: Mapping[str, Preset], lang: str = "en", focus: 
                               + (" on that date" if as_of else ""))
         net = _around(net, {iri}, depth)
         label = net.nodes[iri]["label"]
-        title = f"{label}: neighbourhood" if depth == 1 else f"{label}: neighbourhood, {depth} steps"
-        what = f"Everything within {depth} step{'s' if depth != 1 else ''} of {label}."
+        words = ui(lang)
+        title = (words["focusTitle"] if depth == 1 else words["focusTitleSteps"]).format(label=label, depth=depth)
+        what = words["focusWhat"].format(label=label, depth=depth)
     return nx.MultiDiGraph(net), title, what, iri
 
 
@@ -119,7 +120,7 @@ def _from_query(g: Graph, full: nx.MultiDiGraph, name: str, lang: str,
 
     named = g.named_query(name) if looks_like_name(name) else parse(name, "sparql")
     result = g.run(named, params, lang=lang)
-    title = named.title if named.title != "sparql" else "Query result"
+    title = named.title if named.title != "sparql" else ui(lang)["queryTitle"]
     if result.is_graph:
         triples = [(str(s), str(p), str(o)) for s, p, o in result.triples if isinstance(o, IRI)
                    and isinstance(s, IRI)]
