@@ -27,8 +27,9 @@ from .sparql import (
     shift,
     with_prefixes,
 )
-from .states import Claim, claims_from_rows
+from .states import CLAIM_PROPERTIES, Claim, claims_from_statements
 from .store import RawResult, Store
+from .store.statements import Statement, statements
 from .terms import IRI, Term, python_to_term
 
 
@@ -159,9 +160,16 @@ class Graph:
 
     def claims(self) -> dict[str, list[Claim]]:
         """What each source says of the state of each thing (see :mod:`relgraph.states`), by thing."""
+        return claims_from_statements({p: self.statements(p) for p in CLAIM_PROPERTIES}, self.published)
 
-        def published(source: str) -> str | None:
-            found = self.store.literals(source, SCHEMA.datePublished)
-            return found[0][0] if found else None
+    def published(self, source: str) -> str | None:
+        """The day ``source`` was published (its schema:datePublished, the least if it has several), or None."""
+        found = self.store.literals(source, SCHEMA.datePublished)
+        return min(text for text, _ in found) if found else None
 
-        return claims_from_rows(self.internal("claims").rows, published)
+    # ------------------------------------------------------------------ bulk reading
+
+    def statements(self, predicate: str | None = None) -> list[Statement]:
+        """Every statement of ``predicate`` (of every predicate when None) as plain values, without SPARQL where
+        the store can (see :mod:`relgraph.store.statements`), read within the graph's ``timeout``."""
+        return deadline.call(lambda: list(statements(self.store, predicate)), self.timeout)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .errors import AmbiguousEntityError, EntityNotFoundError
-from .languages import COMMON_TAGS, FALLBACK
+from .languages import COMMON_TAGS, FALLBACK, LANGS
 from .namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, RG, compact, expand
 from .store import Store
 from .terms import IRI, Literal
@@ -46,6 +46,31 @@ def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> s
         if key in by_lang:
             return by_lang[key]
     return next(iter(by_lang.values()), None)
+
+
+def choose(candidates: list[tuple[str, str | None]], lang: str) -> tuple[str | None, dict[str, str]]:
+    """The label :func:`pick` gives for ``lang``, and for each of relgraph's languages the label :func:`pick`
+    gives among the candidates tagged in it (non-empty ones only): what a network node shows, in one pass.
+    Tags are compared as given: lower case, as :class:`~relgraph.terms.Literal` and statements give them.
+
+    >>> choose([("Utrecht", "nl"), ("Province of Utrecht", "en")], "zh")
+    ('Province of Utrecht', {'en': 'Province of Utrecht', 'nl': 'Utrecht'})
+    """
+    by_lang: dict[str, str] = {}
+    for text, tag in candidates:
+        key = (tag or "").lower()
+        by_lang.setdefault(key, text)
+        by_lang.setdefault(key.split("-")[0], text)
+    label = next((by_lang[key] for key in (lang.lower(), *FALLBACK, "") if key in by_lang),
+                 candidates[0][0] if candidates else None)
+    per_lang: dict[str, str] = {}
+    for code in LANGS:
+        # the first candidate whose tag is ``code`` or starts ``code-`` is what pick finds among those tagged in it
+        found = by_lang[code] if code in by_lang else pick(
+            [c for c in candidates if (c[1] or "").startswith(code)], code)
+        if found:
+            per_lang[code] = found
+    return label, per_lang
 
 
 def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str]:

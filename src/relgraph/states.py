@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,25 +61,70 @@ class Claim:
 
 _FIELDS = {RG.status: "status", SCHEMA.startDate: "start", SCHEMA.endDate: "end", RG.certainty: "certainty",
            PROV.hadPrimarySource: "source"}
+#: The properties a claim is made of, and the field each fills (``quotes`` for rg:quote).
+CLAIM_PROPERTIES: dict[str, str] = {**_FIELDS, RG.quote: "quotes"}
 
 
 def claims_from_rows(rows: Iterable[tuple[Any, ...]], published: Callable[[str], str | None] = lambda s: None,
                      ) -> dict[str, list[Claim]]:
-    """The claims of every thing from (subject, graph, property, value) rows of relgraph's ``claims`` query, in
-    the order the rows come; ``published`` gives a source's publication date."""
+    """The claims of every thing from (subject, graph, property, value) rows of relgraph's ``claims`` query;
+    ``published`` gives a source's publication date.
+
+    The answer does not depend on the order of the rows: a thing's claims come in the order of their graphs'
+    names, a claim's quotes in code-point order, and where one source gives a field two values, the least counts.
+    """
     out: dict[str, dict[str, Claim]] = {}
     for subject, graph, p, o in rows:
         claim = out.setdefault(str(subject), {}).setdefault(str(graph), Claim(str(subject), str(graph)))
-        name = _FIELDS.get(str(p))
-        if name is None:  # rg:quote
-            if str(o) not in claim.quotes:
-                claim.quotes.append(str(o))
-        elif getattr(claim, name) is None:
-            setattr(claim, name, str(o))
-    for by_graph in out.values():
-        for claim in by_graph.values():
-            claim.published = published(claim.source) if claim.source else None
-    return {s: list(by_graph.values()) for s, by_graph in out.items()}
+        _put(claim, _FIELDS.get(str(p), "quotes"), str(o))  # the query asks for rg:quote and _FIELDS only
+    return _finish(out, published)
+
+
+def claims_from_statements(by_property: Mapping[str, Iterable[tuple[str, str, str, str, str]]],
+                           published: Callable[[str], str | None] = lambda s: None) -> dict[str, list[Claim]]:
+    """The same claims as :func:`claims_from_rows`, from plain statements
+    (:data:`relgraph.store.statements.Statement`) of the :data:`CLAIM_PROPERTIES`, by property. Statements in
+    the default graph (which is no one source's) are left out, as the ``claims`` query leaves them out."""
+    out: dict[str, dict[str, Claim]] = {}
+    for prop, name in CLAIM_PROPERTIES.items():
+        for subject, _, value, _, graph in by_property.get(prop, ()):
+            if not graph:
+                continue
+            by_graph = out.get(subject)
+            if by_graph is None:
+                by_graph = out[subject] = {}
+            claim = by_graph.get(graph)
+            if claim is None:
+                claim = by_graph[graph] = Claim(str(subject), graph)
+            _put(claim, name, value)
+    return _finish(out, published)
+
+
+def _put(claim: Claim, name: str, value: str) -> None:
+    """Give ``claim`` one value of field ``name``: every quote, the least of a field's values."""
+    if name == "quotes":
+        claim.quotes.append(value)
+        return
+    current = getattr(claim, name)
+    if current is None or value < current:
+        setattr(claim, name, value)
+
+
+def _finish(out: dict[str, dict[str, Claim]], published: Callable[[str], str | None]) -> dict[str, list[Claim]]:
+    """Each thing's claims in the order of their graphs, quotes sorted, with their sources' publication dates."""
+    dates: dict[str, str | None] = {}
+    result: dict[str, list[Claim]] = {}
+    for subject, by_graph in out.items():
+        claims = [by_graph[g] for g in sorted(by_graph)] if len(by_graph) > 1 else list(by_graph.values())
+        for claim in claims:
+            if len(claim.quotes) > 1:
+                claim.quotes = sorted(set(claim.quotes))
+            if claim.source:
+                if claim.source not in dates:
+                    dates[claim.source] = published(claim.source)
+                claim.published = dates[claim.source]
+        result[subject] = claims
+    return result
 
 
 def _order(claim: Claim) -> tuple[bool, dt.date]:
@@ -99,7 +144,7 @@ def in_force(claims: list[Claim], day: dt.date | None = None) -> Claim | None:
     ('vote', 'letter')
     """
     eligible = [c for c in claims if day is None or c.since is None or c.since <= day]
-    return max(eligible, key=_order) if eligible else None
+    return max(reversed(eligible), key=_order) if eligible else None  # max keeps the first of equals
 
 
 def merge(claims: list[Claim], day: dt.date | None = None) -> dict[str, Any]:
