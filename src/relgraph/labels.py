@@ -48,6 +48,20 @@ def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> s
     return next(iter(by_lang.values()), None)
 
 
+def preference(tag: str | None, lang: str) -> int:
+    """How :func:`pick` ranks a text tagged ``tag`` for ``lang``: 0 for that language, then the fallback
+    languages, then untagged, then any other; the least text among the best ranked is what :func:`pick` gives
+    from candidates in code-point order.
+
+    >>> preference("nl", "nl"), preference("en", "nl"), preference(None, "nl"), preference("zh-hans", "nl")
+    (0, 1, 3, 4)
+    """
+    key = (tag or "").lower()
+    base = key.split("-")[0]
+    keys = (lang.lower(), *FALLBACK, "")
+    return next((i for i, k in enumerate(keys) if key == k or base == k), len(keys))
+
+
 def choose(candidates: list[tuple[str, str | None]], lang: str) -> tuple[str | None, dict[str, str]]:
     """The label :func:`pick` gives for ``lang``, and for each of relgraph's languages the label :func:`pick`
     gives among the candidates tagged in it (non-empty ones only): what a network node shows, in one pass.

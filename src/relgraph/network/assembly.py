@@ -17,7 +17,7 @@ from ..kinds import Kind, kind_of
 from ..languages import DEFAULT, LANGS
 from ..namespaces import RG, SCHEMA
 from ..states import Claim, merge
-from ..timespan import held_on
+from ..timespan import held_on, span
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -133,13 +133,13 @@ def _add_edges(net: nx.MultiDiGraph, nodes: dict[str, dict[str, Any]], edges: di
 
 
 def _prune(net: nx.MultiDiGraph, day: dt.date) -> None:
-    """Drop the entities that did not hold on ``day``, and those left with no relation whose own dates did not."""
-    for n in list(net.nodes):
-        node = net.nodes[n]
+    """Drop the entities that did not hold on ``day``, then those left with no relation whose own dates did not."""
+    own = {}
+    for n, node in net.nodes(data=True):
         end = node.get("end") or (node.get("start") if node["kind"] == "event" else None)
-        own = held_on(node.get("start"), end, day)
-        if own in ("not yet", "ended") or (net.degree(n) == 0 and own != "held"):
-            net.remove_node(n)
+        own[n] = held_on(node.get("start"), end, day)
+    net.remove_nodes_from([n for n, held in own.items() if held in ("not yet", "ended")])
+    net.remove_nodes_from([n for n in net if net.degree(n) == 0 and own[n] != "held"])
 
 
 _WITHIN = SCHEMA.superEvent
@@ -150,7 +150,8 @@ def _derive_dates(nodes: dict[str, dict[str, Any]], edges: dict[Key, dict[str, A
     """Give undated entities the bounds their links imply, marked ``dates_derived``.
 
     A part of an event lies within that event's span; an outcome, a lesson or an agreement signed at an event
-    comes no earlier than the event's start (and has no known end).
+    comes no earlier than the event's start (and has no known end). Of several such links, the one with the
+    latest start bounds it (the first of equals in the order of the edges).
     """
     links: dict[str, list[tuple[str, str]]] = {}
     for (rel, src, tgt, kind) in edges:
@@ -161,15 +162,24 @@ def _derive_dates(nodes: dict[str, dict[str, Any]], edges: dict[Key, dict[str, A
         node = nodes[n]
         if node.get("start") or node.get("end"):
             return node.get("start"), node.get("end")
+        best: tuple[Any, Any, str] | None = None
         for kind, tgt in links.get(n, ()):
             if tgt in seen:
                 continue
             start, end = effective(tgt, seen | {n})
-            if start or end:
-                node["start"], node["end"] = start, (end if kind == _WITHIN else None)
-                node["dates_derived"] = True
-                return node["start"], node["end"]
-        return None, None
+            if (start or end) and (best is None or _later(start, best[0])):
+                best = (start, end, kind)
+        if best is None:
+            return None, None
+        node["start"], node["end"] = best[0], (best[1] if best[2] == _WITHIN else None)
+        node["dates_derived"] = True
+        return node["start"], node["end"]
 
     for n in nodes:
         effective(n)
+
+
+def _later(start: Any, than: Any) -> bool:
+    """Whether ``start`` begins after ``than`` (an unknown start is never later)."""
+    a, b = span(start), span(than)
+    return a is not None and (b is None or a[0] > b[0])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..arguments import as_of_day
 from ..core import Graph
-from ..labels import pick
+from ..labels import pick, preference
 from ..languages import LANGS
 from ..states import claims_from_rows
 from ..store.statements import term_kind
@@ -58,15 +58,17 @@ def _entities(g: Graph, lang: str) -> dict[str, dict[str, Any]]:
         if field is None:
             continue
         value: Any = o.value if isinstance(o, Literal) and prop in VALUES else str(o)
-        facts.setdefault(field, []).append((_PRIORITY[prop], str(o), term_kind(o), value))
+        rank = preference(o.lang if isinstance(o, Literal) else None, lang)
+        facts.setdefault(field, []).append((_PRIORITY[prop], rank, str(o), term_kind(o), value))
     out: dict[str, dict[str, Any]] = {}
     order = list(dict.fromkeys(FIELD.values()))
     for iri, facts in found.items():
         node: dict[str, Any] = {f: [] for f in MULTI}
         for field in order:
             if field in facts:
-                # every value of a many-valued field; of a single-valued one, the preferred property's least value
-                node[field] = sorted({v[3] for v in facts[field]}) if field in MULTI else min(facts[field])[3]
+                # every value of a many-valued field; of a single-valued one, the preferred property's value in
+                # the language asked for (as labels fall back), the least of equals
+                node[field] = sorted({v[4] for v in facts[field]}) if field in MULTI else min(facts[field])[4]
         lits = [(text, tag or None) for _, text, tag in sorted(names.get(iri, []))]
         labels = {code: pick([x for x in lits if (x[1] or "").startswith(code)], code) for code in LANGS}
         node["labels"] = {k: v for k, v in labels.items() if v}

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..core import Graph
-from ..labels import choose
+from ..labels import choose, preference
 from ..namespaces import RDF, RG
 from ..states import Claim, claims_from_statements
 from ..store.statements import BNODE_KIND, IRI_KIND, Statement, literal
@@ -54,14 +54,15 @@ def _entity_iris(by_property: ByProperty) -> set[str]:
 
 def _nodes(by_property: ByProperty, entities: set[str], lang: str) -> dict[str, dict[str, Any]]:
     """Each entity's attributes: every value of a many-valued field (sorted); of a single-valued one, the
-    preferred property's least value; its labels by :func:`relgraph.labels.choose`."""
+    preferred property's value in ``lang`` as labels fall back (the least of equals); its labels by
+    :func:`relgraph.labels.choose`."""
     many = {field: _values(by_property.get(_FIELDS[field][0], ()), entities) for field in MULTI}
     single: list[tuple[str, dict[str, Any]]] = []
     for field, props in _FIELDS.items():
         if field not in MULTI:
             chosen: dict[str, Any] = {}
             for prop in props:  # the preferred property first
-                for s, value in _least(by_property.get(prop, ()), entities, prop in VALUES).items():
+                for s, value in _least(by_property.get(prop, ()), entities, prop in VALUES, lang).items():
                     chosen.setdefault(s, value)
             if chosen:
                 single.append((field, chosen))
@@ -102,18 +103,23 @@ def _values(rows: Iterable[Statement], subjects: set[str]) -> dict[str, set[str]
     return out
 
 
-def _least(rows: Iterable[Statement], subjects: set[str], as_value: bool) -> dict[str, Any]:
-    """The least value (by text, then kind) each of ``subjects`` has in ``rows``; with ``as_value`` a literal's
+def _least(rows: Iterable[Statement], subjects: set[str], as_value: bool, lang: str) -> dict[str, Any]:
+    """The value each of ``subjects`` has in ``rows`` that suits ``lang`` best (by
+    :func:`relgraph.labels.preference`), the least by text then kind among those; with ``as_value`` a literal's
     Python value (an int for a count), else its text."""
-    best: dict[str, tuple[str, str]] = {}
+    ranks: dict[str, int] = {}
+    best: dict[str, tuple[int, str, str]] = {}
     for s, _, value, kind, _ in rows:
         if s in subjects:
+            rank = ranks.get(kind)
+            if rank is None:
+                rank = ranks[kind] = preference(kind[1:] if kind[0] == "@" else None, lang)
             current = best.get(s)
-            if current is None or (value, kind) < current:
-                best[s] = (value, kind)
+            if current is None or (rank, value, kind) < current:
+                best[s] = (rank, value, kind)
     if not as_value:
-        return {s: value for s, (value, _) in best.items()}
-    return {s: value if kind in _NOT_LITERAL else literal(value, kind).value for s, (value, kind) in best.items()}
+        return {s: value for s, (_, value, _) in best.items()}
+    return {s: value if kind in _NOT_LITERAL else literal(value, kind).value for s, (_, value, kind) in best.items()}
 
 
 def _keys(by_property: ByProperty, nodes: dict[str, dict[str, Any]]) -> set[Key]:

@@ -13,8 +13,9 @@ from ..namespaces import CV, DCT, LABEL_PROPERTIES, ORG, OWL, PROV, RDF, RDFS, R
 MULTI = ("classes", "quotes", "same_as", "unknown", "alt_labels")
 
 #: The property each node attribute is read from, in order of preference: a single-valued attribute takes the
-#: value of the first property that has one (``start``: schema:startDate before dct:date), the least value in
-#: code-point order when that property has several.
+#: value of the first property that has one (``start``: schema:startDate before dct:date); of several values,
+#: the one in the language asked for as labels fall back (:func:`relgraph.labels.preference`), the least text
+#: of equals.
 FIELD: dict[str, str] = {
     RDF.type: "classes", RG.quote: "quotes", SCHEMA.sameAs: "same_as", RG.unknown: "unknown",
     SKOS.altLabel: "alt_labels", SCHEMA.startDate: "start", SCHEMA.endDate: "end", DCT.date: "start",
