@@ -80,8 +80,11 @@ def choose(candidates: list[tuple[str, str | None]], lang: str) -> tuple[str | N
     per_lang: dict[str, str] = {}
     for code in LANGS:
         # the first candidate whose tag is ``code`` or starts ``code-`` is what pick finds among those tagged in it
-        found = by_lang[code] if code in by_lang else pick(
-            [c for c in candidates if (c[1] or "").startswith(code)], code)
+        if code in by_lang:
+            found = by_lang[code]
+        else:
+            tagged = [c for c in candidates if (c[1] or "").startswith(code)]
+            found = pick(tagged, code) if tagged else None
         if found:
             per_lang[code] = found
     return label, per_lang

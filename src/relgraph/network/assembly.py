@@ -3,13 +3,15 @@ kind) keys, and every source's claims. Both readings, the fast one (:mod:`.readi
 (:mod:`.projection_sparql`), end here, so that they differ only in how they read.
 
 Nothing here depends on the order things were read in: nodes are added in the order of their IRIs, edges in the
-order of their source, target, relation and kind, and the dates a link implies are derived in that order.
+order of their source, relation, target and kind, and the dates a link implies are derived in that order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..core import Graph
@@ -25,6 +27,20 @@ if TYPE_CHECKING:  # pragma: no cover
 Key = tuple[str, str, str, str]
 
 
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while millions of tuples, dicts and lists are made (none of them in a
+    cycle; reference counting frees them all): at 1M triples it would otherwise walk them again and again, and
+    take a third of the time. The collector is left as it was found."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def assemble(g: Graph, nodes: dict[str, dict[str, Any]], keys: Iterable[Key], claims: dict[str, list[Claim]], *,
              lang: str, day: dt.date | None) -> nx.MultiDiGraph:
     """The ``networkx.MultiDiGraph`` of ``nodes`` (attributes as read, with ``labels`` and ``label``) and the
@@ -36,7 +52,7 @@ def assemble(g: Graph, nodes: dict[str, dict[str, Any]], keys: Iterable[Key], cl
     edges = _edges(g, nodes, _in_order(keys, nodes), lang, claims, day)
     _derive_dates(nodes, edges)
     net = nx.MultiDiGraph(lang=lang, as_of=day.isoformat() if day else None)
-    net.add_nodes_from(nodes.items())
+    _add_nodes(net, nodes)
     _add_edges(net, nodes, edges, day)
     if day is not None:
         _prune(net, day)
@@ -44,19 +60,21 @@ def assemble(g: Graph, nodes: dict[str, dict[str, Any]], keys: Iterable[Key], cl
 
 
 def _in_order(keys: Iterable[Key], nodes: dict[str, dict[str, Any]]) -> list[Key]:
-    """The keys whose ends are both nodes, once each, by source (in the order of ``nodes``), target, relation,
-    kind: a sort within each source's few keys, not of all keys at once."""
-    by_source: dict[str, set[Key]] = {}
+    """The keys whose ends are both nodes, once each, by source (in the order of ``nodes``), then relation,
+    target, kind: a sort of each source's few keys, not of all keys at once."""
+    by_source: dict[str, list[Key]] = {}
     for key in keys:
         if key[1] in nodes and key[2] in nodes:
             found = by_source.get(key[1])
             if found is None:
-                found = by_source[key[1]] = set()
-            found.add(key)
+                by_source[key[1]] = [key]
+            else:
+                found.append(key)
     ordered: list[Key] = []
     for source in nodes:
-        if source in by_source:
-            ordered.extend(sorted(by_source[source], key=lambda k: (k[2], k[0], k[3])))
+        found = by_source.get(source)
+        if found is not None:
+            ordered.extend(sorted(set(found)) if len(found) > 1 else found)
     return ordered
 
 
@@ -112,10 +130,24 @@ def _edges(g: Graph, nodes: dict[str, dict[str, Any]], keys: list[Key], lang: st
     return edges
 
 
+def _add_nodes(net: nx.MultiDiGraph, nodes: dict[str, dict[str, Any]]) -> None:
+    """Add ``nodes`` to the new, empty ``net`` with their attribute dicts as they are.
+
+    This and :func:`_add_edges` fill networkx's own dicts (``_node``, ``_succ``, ``_pred``, as networkx's
+    converters do): ``add_node``/``add_edge`` copy each attribute dict twice, a second or two at
+    1M triples. The graph is new, so there is no cached view to clear."""
+    own, succ, pred = net._node, net._succ, net._pred
+    for iri, attrs in nodes.items():
+        own[iri] = attrs
+        succ[iri] = {}
+        pred[iri] = {}
+
+
 def _add_edges(net: nx.MultiDiGraph, nodes: dict[str, dict[str, Any]], edges: dict[Key, dict[str, Any]],
                day: dt.date | None) -> None:
-    """Add the edges to ``net``, with the dates their carriers imply; ``as_of`` a day, only those that held."""
-    add = net.add_edge
+    """Add the edges to ``net`` (between its nodes, each key once), with the dates their carriers imply; ``as_of``
+    a day, only those that held."""
+    succ, pred = net._succ, net._pred
     for (rel, src, tgt, _), attrs in edges.items():
         if attrs["start"] is None and attrs["end"] is None and rel in nodes:
             # a direct link (org:unitOf, rg:resultOf, ...) holds while the entity that states it does
@@ -129,7 +161,10 @@ def _add_edges(net: nx.MultiDiGraph, nodes: dict[str, dict[str, Any]], edges: di
             if held in ("not yet", "ended"):
                 continue
             attrs["held"] = held
-        add(src, tgt, f"{rel}|{attrs['kind']}", **attrs)
+        keyed = succ[src].get(tgt)
+        if keyed is None:
+            keyed = succ[src][tgt] = pred[tgt][src] = {}
+        keyed[f"{rel}|{attrs['kind']}"] = attrs
 
 
 def _prune(net: nx.MultiDiGraph, day: dt.date) -> None:

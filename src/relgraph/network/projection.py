@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..arguments import as_of_day
 from ..core import Graph
-from .assembly import assemble
+from .assembly import assemble, without_cycle_collection
 from .reading import read
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,5 +45,6 @@ def project(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = N
     'government'
     """
     day = as_of_day(as_of)
-    nodes, keys, claims = read(g, lang)
-    return assemble(g, nodes, keys, claims, lang=lang, day=day)
+    with without_cycle_collection():
+        nodes, keys, claims = read(g, lang)
+        return assemble(g, nodes, keys, claims, lang=lang, day=day)

@@ -1,7 +1,8 @@
 """The network projection's parts read from plain statements, without SPARQL: the entities with their attributes,
 the relations between them as (relation, source, target, kind) keys, and every source's claims.
 
-The store is read once (:meth:`relgraph.core.Graph.statements`), statements are grouped by property, and the
+The store is read once (:func:`relgraph.store.statements.statements`, within the graph's timeout), statements
+are grouped by property as they come, and the
 rest is done with sets and dicts of strings: at 1M triples this is several times faster than the SPARQL
 queries it replaces (``relgraph/sparql/entities.rq``, ``edges.rq``, ``claims.rq``), whose answers it gives
 exactly (:mod:`.projection_sparql` is the reference the tests compare it with). Only where a value's language
@@ -15,11 +16,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from .. import deadline
 from ..core import Graph
 from ..labels import choose, preference
 from ..namespaces import RDF, RG
 from ..states import Claim, claims_from_statements
-from ..store.statements import BNODE_KIND, IRI_KIND, Statement, literal
+from ..store.statements import BNODE_KIND, IRI_KIND, Statement, literal, statements
 from .assembly import Key
 from .vocabulary import DIRECT, FIELD, LABELS, MULTI, NOT_EDGE, NOT_ENTITY, QUALIFIED, VALUES
 
@@ -32,13 +34,19 @@ _DIRECT = frozenset(DIRECT)
 def read(g: Graph, lang: str) -> tuple[dict[str, dict[str, Any]], set[Key], dict[str, list[Claim]]]:
     """The entities (with ``labels`` and ``label`` in ``lang``), the relation keys between them and the claims of
     every thing, from one reading of the store."""
-    by_property: ByProperty = defaultdict(list)
-    for statement in g.statements():
-        by_property[statement[1]].append(statement)
+    by_property = deadline.call(lambda: _by_property(statements(g.store)), g.timeout)
     entities = _entity_iris(by_property)
     nodes = _nodes(by_property, entities, lang)
     keys = _keys(by_property, nodes)
     return nodes, keys, claims_from_statements(by_property, g.published)
+
+
+def _by_property(read: Iterable[Statement]) -> ByProperty:
+    """The statements grouped by property, as they are read (one pass, no list of them all first)."""
+    by_property: ByProperty = defaultdict(list)
+    for statement in read:
+        by_property[statement[1]].append(statement)
+    return by_property
 
 
 def _entity_iris(by_property: ByProperty) -> set[str]:
@@ -57,26 +65,22 @@ def _nodes(by_property: ByProperty, entities: set[str], lang: str) -> dict[str, 
     preferred property's value in ``lang`` as labels fall back (the least of equals); its labels by
     :func:`relgraph.labels.choose`."""
     many = {field: _values(by_property.get(_FIELDS[field][0], ()), entities) for field in MULTI}
-    single: list[tuple[str, dict[str, Any]]] = []
+    nodes: dict[str, dict[str, Any]] = {
+        iri: {f: sorted(values[iri]) if iri in values else [] for f, values in many.items()} for iri in entities}
     for field, props in _FIELDS.items():
-        if field not in MULTI:
-            chosen: dict[str, Any] = {}
-            for prop in props:  # the preferred property first
-                for s, value in _least(by_property.get(prop, ()), entities, prop in VALUES, lang).items():
-                    chosen.setdefault(s, value)
-            if chosen:
-                single.append((field, chosen))
+        if field in MULTI:
+            continue
+        chosen: dict[str, Any] = {}
+        for prop in props:  # the preferred property first
+            for s, value in _least(by_property.get(prop, ()), entities, prop in VALUES, lang).items():
+                chosen.setdefault(s, value)
+        for s, value in chosen.items():
+            nodes[s][field] = value
     names = _names(by_property, entities)
-    nodes: dict[str, dict[str, Any]] = {}
-    for iri in entities:
-        node: dict[str, Any] = {f: sorted(values[iri]) if iri in values else [] for f, values in many.items()}
-        for field, chosen in single:
-            if iri in chosen:
-                node[field] = chosen[iri]
+    for iri, node in nodes.items():
         found = names.get(iri)
         label, per_lang = choose([(text, tag) for _, text, tag in sorted(found)], lang) if found else (None, {})
         node["labels"], node["label"] = per_lang, label or iri
-        nodes[iri] = node
     return nodes
 
 
