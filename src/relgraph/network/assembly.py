@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -62,19 +63,14 @@ def assemble(g: Graph, nodes: dict[str, dict[str, Any]], keys: Iterable[Key], cl
 def _in_order(keys: Iterable[Key], nodes: dict[str, dict[str, Any]]) -> list[Key]:
     """The keys whose ends are both nodes, once each, by source (in the order of ``nodes``), then relation,
     target, kind: a sort of each source's few keys, not of all keys at once."""
-    by_source: dict[str, list[Key]] = {}
+    by_source: dict[str, list[Key]] = defaultdict(list)
     for key in keys:
-        if key[1] in nodes and key[2] in nodes:
-            found = by_source.get(key[1])
-            if found is None:
-                by_source[key[1]] = [key]
-            else:
-                found.append(key)
+        by_source[key[1]].append(key)
     ordered: list[Key] = []
     for source in nodes:
         found = by_source.get(source)
         if found is not None:
-            ordered.extend(sorted(set(found)) if len(found) > 1 else found)
+            ordered.extend(k for k in (sorted(set(found)) if len(found) > 1 else found) if k[2] in nodes)
     return ordered
 
 
@@ -210,8 +206,9 @@ def _derive_dates(nodes: dict[str, dict[str, Any]], edges: dict[Key, dict[str, A
         node["dates_derived"] = True
         return node["start"], node["end"]
 
-    for n in nodes:
-        effective(n)
+    for n, node in nodes.items():
+        if n in links and not (node.get("start") or node.get("end")):
+            effective(n)
 
 
 def _later(start: Any, than: Any) -> bool:
