@@ -80,6 +80,7 @@ def choose(candidates: list[tuple[str, str | None]], lang: str) -> tuple[str | N
     per_lang: dict[str, str] = {}
     for code in LANGS:
         # the first candidate whose tag is ``code`` or starts ``code-`` is what pick finds among those tagged in it
+        found: str | None
         if code in by_lang:
             found = by_lang[code]
         else:
