@@ -7,6 +7,7 @@ store once as plain statements. Both end in the same assembly, so a difference c
 
 from __future__ import annotations
 
+import random
 import re
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,8 @@ import pytest
 
 import relgraph
 from relgraph.core import Graph
+from relgraph.labels import choose, pick, preference
+from relgraph.languages import LANGS
 from relgraph.network import project
 from relgraph.network.projection_sparql import project_sparql
 from relgraph.network.vocabulary import DIRECT, FIELD, LABELS, NOT_EDGE, NOT_ENTITY, QUALIFIED
@@ -161,6 +164,21 @@ def test_a_store_without_statements_is_read_in_sparql(seed):
 
     plain = Graph(Plain(seed.store))
     assert_same(project(plain), project(seed))
+
+
+def test_choose_and_preference_give_what_pick_gives():
+    """``choose`` is ``pick`` for the language asked and for each language; the least text among the candidates
+    ``preference`` ranks best is ``pick``'s among candidates in code-point order."""
+    rng = random.Random(3)
+    tags = [None, "en", "en-gb", "nl", "nl-be", "zh-hans", "zh-hant", "zh", "fr", "eng"]
+    for _ in range(3000):
+        found = [(rng.choice(["a", "b", "c", ""]), rng.choice(tags)) for _ in range(rng.randint(0, 5))]
+        lang = rng.choice(LANGS)
+        tagged = {code: [c for c in found if (c[1] or "").startswith(code)] for code in LANGS}
+        assert choose(found, lang) == (pick(found, lang), {k: v for k in LANGS if (v := pick(tagged[k], k))})
+        ordered = sorted(found, key=lambda c: (c[0], c[1] or ""))
+        if ordered:
+            assert min(ordered, key=lambda c: (preference(c[1], lang), c[0]))[0] == pick(ordered, lang)
 
 
 def _terms(text: str, block: str) -> set[str]:
