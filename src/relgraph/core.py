@@ -7,7 +7,6 @@ view, validation) take. It knows nothing of them; the public :class:`relgraph.Da
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -28,9 +27,10 @@ from .sparql import (
     shift,
     with_prefixes,
 )
-from .states import Claim, claims_from_rows
+from .states import CLAIM_PROPERTIES, DATING_PROPERTIES, Claim, claims_from_statements, with_interval_dates
 from .store import RawResult, Store
 from .store.files import declared_prefixes
+from .store.statements import Statement, statements
 from .terms import IRI, Term, python_to_term
 
 
@@ -167,10 +167,22 @@ class Graph:
 
     def claims(self) -> dict[str, list[Claim]]:
         """What each source says of the state of each thing (see :mod:`relgraph.states`), by thing."""
+        by_property = {p: self.statements(p) for p in (*CLAIM_PROPERTIES, *DATING_PROPERTIES)}
+        return claims_from_statements(with_interval_dates(by_property), self.published)
 
-        @functools.cache  # asked once per claim, and a source makes many: one look-up per source
-        def published(source: str) -> str | None:
+
+    def published(self, source: str) -> str | None:
+        """The day ``source`` was published (its schema:datePublished, the least if it has several), or None;
+        looked up once per source (over an endpoint each look-up is a request)."""
+        cache: dict[str, str | None] = self.__dict__.setdefault("_published", {})
+        if source not in cache:
             found = self.store.literals(source, SCHEMA.datePublished)
-            return found[0][0] if found else None
+            cache[source] = min(text for text, _ in found) if found else None
+        return cache[source]
 
-        return claims_from_rows(self.internal("claims").rows, published)
+    # ------------------------------------------------------------------ bulk reading
+
+    def statements(self, predicate: str | None = None) -> list[Statement]:
+        """Every statement of ``predicate`` (of every predicate when None) as plain values, without SPARQL where
+        the store can (see :mod:`relgraph.store.statements`), read within the graph's ``timeout``."""
+        return deadline.call(lambda: list(statements(self.store, predicate)), self.timeout)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .errors import AmbiguousEntityError, EntityNotFoundError
-from .languages import COMMON_TAGS, FALLBACK
+from .languages import COMMON_TAGS, FALLBACK, LANGS
 from .namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, RG, compact, expand
 from .store import BatchLookups, Store
 from .terms import IRI, Literal
@@ -46,6 +46,49 @@ def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> s
         if key in by_lang:
             return by_lang[key]
     return next(iter(by_lang.values()), None)
+
+
+def preference(tag: str | None, lang: str) -> int:
+    """How :func:`pick` ranks a text tagged ``tag`` for ``lang``: 0 for that language, then the fallback
+    languages, then untagged, then any other; the least text among the best ranked is what :func:`pick` gives
+    from candidates in code-point order.
+
+    >>> preference("nl", "nl"), preference("en", "nl"), preference(None, "nl"), preference("zh-hans", "nl")
+    (0, 1, 3, 4)
+    """
+    key = (tag or "").lower()
+    base = key.split("-")[0]
+    keys = (lang.lower(), *FALLBACK, "")
+    return next((i for i, k in enumerate(keys) if key == k or base == k), len(keys))
+
+
+def choose(candidates: list[tuple[str, str | None]], lang: str) -> tuple[str | None, dict[str, str]]:
+    """The label :func:`pick` gives for ``lang``, and for each of relgraph's languages the label :func:`pick`
+    gives among the candidates tagged in it (non-empty ones only): what a network node shows, in one pass.
+    Tags are compared as given: lower case, as :class:`~relgraph.terms.Literal` and statements give them.
+
+    >>> choose([("Utrecht", "nl"), ("Province of Utrecht", "en")], "zh")
+    ('Province of Utrecht', {'en': 'Province of Utrecht', 'nl': 'Utrecht'})
+    """
+    by_lang: dict[str, str] = {}
+    for text, tag in candidates:
+        key = (tag or "").lower()
+        by_lang.setdefault(key, text)
+        by_lang.setdefault(key.split("-")[0], text)
+    label = next((by_lang[key] for key in (lang.lower(), *FALLBACK, "") if key in by_lang),
+                 candidates[0][0] if candidates else None)
+    per_lang: dict[str, str] = {}
+    for code in LANGS:
+        # the first candidate whose tag is ``code`` or starts ``code-`` is what pick finds among those tagged in it
+        found: str | None
+        if code in by_lang:
+            found = by_lang[code]
+        else:
+            tagged = [c for c in candidates if (c[1] or "").startswith(code)]
+            found = pick(tagged, code) if tagged else None
+        if found:
+            per_lang[code] = found
+    return label, per_lang
 
 
 def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str]:

@@ -116,6 +116,14 @@ class FOAF(metaclass=_Closed):
     locals().update(_terms(NS, "name Person"))
 
 
+class TIME(metaclass=_Closed):
+    """OWL-Time terms the code uses."""
+
+    NS = PREFIXES["time"]
+    locals().update(_terms(NS, """Interval Instant hasBeginning hasEnd inXSDDate inXSDDateTimeStamp inXSDDateTime
+        inXSDgYear inXSDgYearMonth"""))
+
+
 class XSD(metaclass=_Closed):
     NS = PREFIXES["xsd"]
     locals().update(_terms(NS, "string integer date gYear gYearMonth dateTime"))

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .namespaces import PROV, RG, SCHEMA
+from .namespaces import ORG, PROV, RG, SCHEMA, TIME
 from .timespan import span
 
 #: Statuses that end a thing: a claim of one of these speaks of the day the thing ended.
@@ -61,25 +61,70 @@ class Claim:
 
 _FIELDS = {RG.status: "status", SCHEMA.startDate: "start", SCHEMA.endDate: "end", RG.certainty: "certainty",
            PROV.hadPrimarySource: "source"}
+#: The properties a claim is made of, and the field each fills (``quotes`` for rg:quote).
+CLAIM_PROPERTIES: dict[str, str] = {**_FIELDS, RG.quote: "quotes"}
 
 
 def claims_from_rows(rows: Iterable[tuple[Any, ...]], published: Callable[[str], str | None] = lambda s: None,
                      ) -> dict[str, list[Claim]]:
-    """The claims of every thing from (subject, graph, property, value) rows of relgraph's ``claims`` query, in
-    the order the rows come; ``published`` gives a source's publication date."""
+    """The claims of every thing from (subject, graph, property, value) rows of relgraph's ``claims`` query;
+    ``published`` gives a source's publication date.
+
+    The answer does not depend on the order of the rows: a thing's claims come in the order of their graphs'
+    names, a claim's quotes in code-point order, and where one source gives a field two values, the least counts.
+    """
     out: dict[str, dict[str, Claim]] = {}
     for subject, graph, p, o in rows:
         claim = out.setdefault(str(subject), {}).setdefault(str(graph), Claim(str(subject), str(graph)))
-        name = _FIELDS.get(str(p))
-        if name is None:  # rg:quote
-            if str(o) not in claim.quotes:
-                claim.quotes.append(str(o))
-        elif getattr(claim, name) is None:
-            setattr(claim, name, str(o))
-    for by_graph in out.values():
-        for claim in by_graph.values():
-            claim.published = published(claim.source) if claim.source else None
-    return {s: list(by_graph.values()) for s, by_graph in out.items()}
+        _put(claim, _FIELDS.get(str(p), "quotes"), str(o))  # the query asks for rg:quote and _FIELDS only
+    return _finish(out, published)
+
+
+def claims_from_statements(by_property: Mapping[str, Iterable[tuple[str, str, str, str, str]]],
+                           published: Callable[[str], str | None] = lambda s: None) -> dict[str, list[Claim]]:
+    """The same claims as :func:`claims_from_rows`, from plain statements
+    (:data:`relgraph.store.statements.Statement`) of the :data:`CLAIM_PROPERTIES`, by property. Statements in
+    the default graph (which is no one source's) are left out, as the ``claims`` query leaves them out."""
+    out: dict[str, dict[str, Claim]] = {}
+    for prop, name in CLAIM_PROPERTIES.items():
+        for subject, _, value, _, graph in by_property.get(prop, ()):
+            if not graph:
+                continue
+            by_graph = out.get(subject)
+            if by_graph is None:
+                by_graph = out[subject] = {}
+            claim = by_graph.get(graph)
+            if claim is None:
+                claim = by_graph[graph] = Claim(str(subject), graph)
+            _put(claim, name, value)
+    return _finish(out, published)
+
+
+def _put(claim: Claim, name: str, value: str) -> None:
+    """Give ``claim`` one value of field ``name``: every quote, the least of a field's values."""
+    if name == "quotes":
+        claim.quotes.append(value)
+        return
+    current = getattr(claim, name)
+    if current is None or value < current:
+        setattr(claim, name, value)
+
+
+def _finish(out: dict[str, dict[str, Claim]], published: Callable[[str], str | None]) -> dict[str, list[Claim]]:
+    """Each thing's claims in the order of their graphs, quotes sorted, with their sources' publication dates."""
+    dates: dict[str, str | None] = {}
+    result: dict[str, list[Claim]] = {}
+    for subject, by_graph in out.items():
+        claims = [by_graph[g] for g in sorted(by_graph)] if len(by_graph) > 1 else list(by_graph.values())
+        for claim in claims:
+            if len(claim.quotes) > 1:
+                claim.quotes = sorted(set(claim.quotes))
+            if claim.source:
+                if claim.source not in dates:
+                    dates[claim.source] = published(claim.source)
+                claim.published = dates[claim.source]
+        result[subject] = claims
+    return result
 
 
 def _order(claim: Claim) -> tuple[bool, dt.date]:
@@ -130,3 +175,32 @@ def merge(claims: list[Claim], day: dt.date | None = None) -> dict[str, Any]:
 def first_quote(claims: list[Claim]) -> str | None:
     """The first quote among ``claims``."""
     return next((c.quotes[0] for c in claims if c.quotes), None)
+
+
+#: The properties that date a thing the W3C ORG / OWL-Time way or the PROV way (see :func:`with_interval_dates`).
+DATING_PROPERTIES = (ORG.memberDuring, TIME.hasBeginning, TIME.hasEnd, TIME.inXSDDate, TIME.inXSDDateTimeStamp,
+                     TIME.inXSDDateTime, TIME.inXSDgYear, TIME.inXSDgYearMonth, PROV.startedAtTime,
+                     PROV.endedAtTime)
+
+
+def with_interval_dates(by_property: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
+    """``by_property`` (statements by property) with the dates given the W3C ORG / OWL-Time way (``org:memberDuring``
+    a ``time:Interval`` whose ``time:hasBeginning``/``time:hasEnd`` instants have a ``time:inXSDDate`` ...) or the
+    PROV way (``prov:startedAtTime``, ``prov:endedAtTime``) added as ``schema:startDate``/``schema:endDate``
+    statements of the thing they date, in the graph that dates it."""
+    day_of: dict[str, Any] = {}
+    for prop in DATING_PROPERTIES[3:8]:
+        for s in by_property.get(prop, ()):
+            day_of.setdefault(s[0], s)
+    starts = [(s[0], SCHEMA.startDate, s[2], s[3], s[4]) for s in by_property.get(PROV.startedAtTime, ())]
+    ends = [(s[0], SCHEMA.endDate, s[2], s[3], s[4]) for s in by_property.get(PROV.endedAtTime, ())]
+    for edge, out, prop in ((TIME.hasBeginning, starts, SCHEMA.startDate), (TIME.hasEnd, ends, SCHEMA.endDate)):
+        instant = {s[0]: s[2] for s in by_property.get(edge, ())}
+        for thing, _, interval, _, graph in by_property.get(ORG.memberDuring, ()):
+            found = day_of.get(instant.get(interval, ""))
+            if found is not None:
+                out.append((thing, prop, found[2], found[3], graph))
+    if not starts and not ends:
+        return dict(by_property)
+    return {**by_property, SCHEMA.startDate: [*by_property.get(SCHEMA.startDate, ()), *starts],
+            SCHEMA.endDate: [*by_property.get(SCHEMA.endDate, ()), *ends]}

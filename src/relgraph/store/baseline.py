@@ -8,9 +8,10 @@ from typing import Any
 
 from ..errors import DataError, QueryError
 from ..sparql import bind
-from ..terms import IRI, BNode, Literal, Term
+from ..terms import IRI, XSD, BNode, Literal, Term
 from .files import FORMATS
 from .interface import RawResult
+from .statements import BNODE_KIND, IRI_KIND, Statement
 
 
 class RdflibStore:
@@ -70,6 +71,20 @@ class RdflibStore:
         else:
             return []
         return [self._from_rdflib(x) for x in self._graph.subjects(r.URIRef(predicate), o)]
+
+    def statements(self, predicate: str | None = None) -> Iterator[Statement]:
+        r = self._rdflib
+        default = str(r.graph.DATASET_DEFAULT_GRAPH_ID)
+        p = r.URIRef(predicate) if predicate is not None else None
+        context: Any
+        for s, pred, o, context in self._graph.quads((None, p, None, None)):
+            if isinstance(o, r.Literal):
+                kind = "@" + o.language.lower() if o.language else str(o.datatype or XSD + "string")
+            else:
+                kind = IRI_KIND if isinstance(o, r.URIRef) else BNODE_KIND
+            name = str(getattr(context, "identifier", context))  # a graph or its name, by rdflib version
+            yield (str(s) if isinstance(s, r.URIRef) else BNode(str(s)), str(pred), str(o), kind,
+                   "" if name == default else name)
 
     def graph_names(self) -> set[str]:
         return {str(c.identifier) for c in self._graph.graphs()

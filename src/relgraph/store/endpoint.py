@@ -66,6 +66,12 @@ class EndpointStore:
         text = bind(sparql, bindings or {})
         return self._ask(text, dataset=not names_dataset(text))
 
+    def statements(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, str, str]]:
+        """The statements of ``predicate`` asked in SPARQL (an endpoint has no index to scan from here)."""
+        from .statements import sparql_statements
+
+        return sparql_statements(self, predicate)
+
     def stream(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
                ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
         """The rows of a SELECT, read whole from the endpoint's answer (the protocol sends one document)."""

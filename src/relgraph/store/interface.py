@@ -42,6 +42,11 @@ class Store(Protocol):
     def subjects(self, predicate: str, obj: Term) -> list[Term]:
         """The subjects of ``?s predicate obj`` in any graph: a direct index look-up, no SPARQL."""
 
+    def statements(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, str, str]]:
+        """Every statement of ``predicate`` (of every predicate when None) in every graph, as plain values
+        (:data:`relgraph.store.statements.Statement`): a direct index scan, no SPARQL. Read it through
+        :func:`relgraph.store.statements.statements`, which asks in SPARQL a store that does not have it."""
+
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
 

@@ -12,6 +12,7 @@ from ..sparql import bind, names_dataset
 from ..terms import IRI, BNode, Literal, Term
 from .files import base_iri, parse_error, rdf_format
 from .interface import RawResult
+from .statements import BNODE_KIND, IRI_KIND, Statement
 
 _POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
 
@@ -124,6 +125,13 @@ class OxigraphStore:
             return []
         return [self._term(q.subject) for q in quads]
 
+    def statements(self, predicate: str | None = None) -> Iterator[Statement]:
+        try:
+            p = self._ox.NamedNode(predicate) if predicate is not None else None
+        except ValueError:  # not a well-formed IRI: nothing is stored under it
+            return iter(())
+        return _plain(self._store.quads_for_pattern(None, p, None, None), predicate, self._ox)
+
     def graph_names(self) -> set[str]:
         if self._graphs is None:
             self._graphs = {g.value for g in self._store.named_graphs() if isinstance(g, self._ox.NamedNode)}
@@ -149,3 +157,21 @@ class OxigraphStore:
         return BNode(t.value)
 
 
+def _plain(quads: Any, predicate: str | None, ox: Any) -> Iterator[Statement]:
+    """Quads as plain :data:`Statement` tuples: the loop the network projection spends most of its reading in,
+    so it reads each term once and asks its type by identity (Oxigraph gives language tags in lower case)."""
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
+    for q in quads:
+        s, o, g = q[0], q[2], q[3]
+        kind = type(o)
+        if kind is named:
+            what, value = IRI_KIND, o.value
+        elif kind is literal:
+            lang = o.language
+            what, value = ("@" + lang if lang else o.datatype.value), o.value
+        elif kind is blank:
+            what, value = BNODE_KIND, o.value
+        else:  # a quoted triple (RDF 1.2): never an entity
+            what, value = BNODE_KIND, str(o)
+        graph = g.value if type(g) is named or type(g) is blank else ""
+        yield s.value if type(s) is named else BNode(s.value), predicate or q[1].value, value, what, graph
