@@ -3,7 +3,8 @@
 :class:`Store` is the small interface the rest of relgraph talks to: load files, answer a query with bound
 terms, list named graphs, count triples. :class:`~.oxigraph.OxigraphStore` (embedded Oxigraph, the default) is
 what relgraph ships; :class:`~.baseline.RdflibStore` (rdflib's own pure-Python engine) is the baseline the
-benchmarks compare with. Which files are data and how they parse is :mod:`.files`.
+benchmarks compare with. Which files are data and how they parse is :mod:`.files`; reading every statement of a
+property as plain values, without SPARQL where the store can, is :mod:`.statements`.
 
 Loading never reaches the network: Turtle, TriG, N-Triples and N-Quads only, parsed locally.
 """
