@@ -6,7 +6,7 @@
 """
 
 from .core import Graph
-from .dataset import Dataset, open
+from .dataset import Dataset, open, rebuild_store, store_status
 from .errors import (
     AmbiguousEntityError,
     DataError,
@@ -17,6 +17,7 @@ from .errors import (
     ParameterError,
     QueryError,
     RelgraphError,
+    StoreError,
     UnknownQueryError,
     ValidationError,
 )
@@ -32,6 +33,6 @@ __version__ = "0.1.0"
 __all__ = [
     "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EntityNotFoundError", "ExportError",
     "ForbiddenQueryError", "FormatError", "Graph", "IRI", "Literal", "ParameterError", "QueryError", "RelGraph",
-    "RelgraphError", "Result", "Stats",
-    "UnknownQueryError", "ValidationError", "open",
+    "RelgraphError", "Result", "Stats", "StoreError",
+    "UnknownQueryError", "ValidationError", "open", "rebuild_store", "store_status",
 ]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core import Graph
 from .sparql import QueryCatalogue
-from .store import data_files, open_store
+from .store import data_files, open_store, store_folder
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -22,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .network.paths import Chain
     from .stats import Stats
+    from .store.disk import Status as StoreStatus
+    from .store.sync import SyncReport
     from .validate import Report
     from .view import View
 
@@ -145,12 +148,19 @@ class Dataset(Graph):
 
 
 def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLike[str] | None = None,
-         engine: str = "oxigraph") -> Dataset:
+         engine: str = "oxigraph", store: str | os.PathLike[str] | bool | None = None,
+         progress: Callable[[str, int, int], None] | None = None) -> Dataset:
     """Load a relgraph dataset: a folder of Turtle/TriG files or a single file.
 
     ``data`` defaults to ``$RELGRAPH_DATA`` or ``./data``; ``queries`` to ``$RELGRAPH_QUERIES``, else a
     ``queries/`` folder beside the data folder, else ``./queries``. ``engine`` is ``"oxigraph"`` (default) or
     ``"rdflib"`` (the slow baseline, for comparison).
+
+    ``store`` keeps the data in a persistent Oxigraph store on disk instead of parsing every file into memory:
+    ``True`` for the dataset's default store folder (``$RELGRAPH_STORE``, else one in the user's cache), or a
+    folder. It is built on first use and kept in step with the files (a changed file is reloaded alone); a build
+    reports to ``progress(message, done, total)``. ``False`` loads in memory; the default, ``None``, uses
+    ``$RELGRAPH_STORE`` when it is set and memory otherwise. See docs/scale.md.
 
     Examples
     --------
@@ -168,5 +178,50 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
         base = data_path if data_path.is_dir() else data_path.parent
         qpath = next((p for p in (base.parent / "queries", Path("queries")) if p.is_dir()), None)
     root = data_path if data_path.is_dir() else data_path.parent
-    return Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
-                   queries=QueryCatalogue(qpath))
+    folder = store_folder(data_path, store) if engine == "oxigraph" or store not in (None, False) else None
+    return Dataset(open_store(files, engine, root=root, folder=folder, progress=progress), files=files,
+                   data_path=data_path, queries=QueryCatalogue(qpath))
+
+
+def _store_of(data: str | os.PathLike[str] | None, store: str | os.PathLike[str] | bool) -> tuple[Path, list[Path],
+                                                                                                  Path]:
+    """The store folder, the data files and the data folder of a dataset, for the store commands."""
+    from .errors import ParameterError
+
+    data_path = Path(data if data is not None else os.environ.get("RELGRAPH_DATA", "data"))
+    files = data_files(data_path)
+    folder = store_folder(data_path, store)
+    if folder is None:
+        raise ParameterError("no store folder: give one, or store=True for the default")
+    return folder, files, data_path if data_path.is_dir() else data_path.parent
+
+
+def store_status(data: str | os.PathLike[str] | None = None, *,
+                 store: str | os.PathLike[str] | bool = True) -> StoreStatus:
+    """How a dataset's store on disk stands against its data files (each ``ok``, ``touched``, ``changed``,
+    ``new`` or ``removed``), found without changing anything. ``data`` and ``store`` as for :func:`open`.
+
+    Examples
+    --------
+    >>> relgraph.store_status("data").in_step                                          # doctest: +SKIP
+    True
+    """
+    from .store.disk import status
+
+    return status(*_store_of(data, store))
+
+
+def rebuild_store(data: str | os.PathLike[str] | None = None, *, store: str | os.PathLike[str] | bool = True,
+                  progress: Callable[[str, int, int], None] | None = None) -> SyncReport:
+    """Build a dataset's store on disk again from every data file; what was done. Processes that have the
+    store open keep reading the state they opened until they open it again.
+
+    Examples
+    --------
+    >>> relgraph.rebuild_store("data").triples                                         # doctest: +SKIP
+    3126
+    """
+    from .store.disk import rebuild
+
+    folder, files, root = _store_of(data, store)
+    return rebuild(folder, files, root, progress=progress)

@@ -101,3 +101,9 @@ class ValidationError(RelgraphError):
 
 class ExportError(RelgraphError):
     """Raised when an export or a view cannot be written."""
+
+
+class StoreError(RelgraphError):
+    """Raised when the on-disk store cannot be built, opened or brought in step with the data files: its folder
+    cannot be written, it is damaged beyond repair, or another process holds it too long. The message names
+    the store's folder and says what to do (``--store DIR`` for another folder, ``--no-store`` to load in memory)."""
