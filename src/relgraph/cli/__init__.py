@@ -15,11 +15,12 @@ from typing import Any
 
 import click
 
-from ..errors import FormatError, ParameterError, RelgraphError, UnknownQueryError, ValidationError
+from ..errors import FormatError, ParameterError, RelgraphError, StoreError, UnknownQueryError, ValidationError
 from ..formatting import printable
 from .network import export, neighbours, path, rank
-from .options import DATA_HELP, QUERIES_HELP, Context, RelgraphClickError
+from .options import DATA_HELP, QUERIES_HELP, Context, RelgraphClickError, store_options
 from .query import list_queries, query, stats, validate
+from .store import store
 from .view import view
 
 __all__ = ["cli", "main"]
@@ -34,6 +35,8 @@ def cli_message(error: RelgraphError) -> str:
         text = text.replace("use the format ", "use --format ")
     elif isinstance(error, ParameterError) and error.param:
         text = text.replace(f"e.g. {error.param}=", f"e.g. -p {error.param}=")
+    elif isinstance(error, StoreError):
+        text += " (--store DIR names another store folder; --no-store loads the data in memory)"
     elif isinstance(error, ValidationError) and text.endswith("(the default is shapes.ttl beside the data)"):
         text = text[:-1] + "; give another with --shapes)"
     return printable(text)
@@ -56,6 +59,7 @@ class Group(click.Group):
 @click.option("--data", type=click.Path(path_type=Path), envvar="RELGRAPH_DATA", default=None, help=DATA_HELP)
 @click.option("--queries", type=click.Path(path_type=Path), envvar="RELGRAPH_QUERIES", default=None,
               help=QUERIES_HELP)
+@store_options
 @click.version_option(package_name="relgraph")
 @click.pass_context
 def cli(ctx: click.Context, data: Path | None, queries: Path | None) -> None:
@@ -63,10 +67,11 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None) -> None:
 
     Example: relgraph query agreements
     """
-    ctx.obj = Context(data, queries)
+    obj = ctx.ensure_object(Context)  # --store and --no-store have set theirs already
+    obj.data, obj.queries = data, queries
 
 
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view):
+for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, store):
     cli.add_command(command)
 
 

@@ -24,16 +24,21 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class Context:
-    """What every command shares: where the data and the queries are, opened on first use."""
+    """What every command shares: where the data and the queries are, opened on first use, and the store on disk
+    they are kept in (``store``: a folder, None for the default one, False for none: parsed into memory)."""
 
-    def __init__(self, data: Path | None, queries: Path | None) -> None:
-        self.data, self.queries = data, queries
+    def __init__(self, data: Path | None = None, queries: Path | None = None,
+                 store: Path | bool | None = None) -> None:
+        self.data, self.queries, self.store = data, queries, store
         self._graph: Dataset | None = None
 
     @property
     def graph(self) -> Dataset:
         if self._graph is None:
-            self._graph = open_dataset(self.data, queries=self.queries)
+            from .progress import ProgressBar
+
+            store = True if self.store is None else self.store
+            self._graph = open_dataset(self.data, queries=self.queries, store=store, progress=ProgressBar())
         return self._graph
 
 
@@ -53,12 +58,36 @@ def _set_queries(ctx: click.Context, _: click.Parameter, value: Path | None) -> 
         ctx.ensure_object(Context).queries = value
 
 
+def _set_store(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).store = value
+
+
+def _set_no_store(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Context).store = False
+
+
+STORE_HELP = ("Folder of the persistent store on disk [default: $RELGRAPH_STORE, else one per dataset in "
+              "$XDG_CACHE_HOME/relgraph].")
+NO_STORE_HELP = "Parse the data files into memory instead of using the store on disk."
+
+
+def store_options(f: F) -> F:
+    """``--store DIR`` and ``--no-store``, accepted before the command and after it."""
+    f = click.option("--no-store", is_flag=True, expose_value=False, callback=_set_no_store, help=NO_STORE_HELP)(f)
+    f = click.option("--store", type=click.Path(file_okay=False, path_type=Path), expose_value=False,
+                     callback=_set_store, help=STORE_HELP)(f)
+    return f
+
+
 DATA_HELP = "Dataset folder or file [default: ./data, or $RELGRAPH_DATA]."
 QUERIES_HELP = "Folder of named queries [default: queries/ beside the data, or $RELGRAPH_QUERIES]."
 
 
 def dataset_options(f: F) -> F:
-    """``--data`` and ``--queries`` on a command, so that they may follow it."""
+    """``--data``, ``--queries``, ``--store`` and ``--no-store`` on a command, so that they may follow it."""
+    f = store_options(f)
     f = click.option("--queries", type=click.Path(path_type=Path), expose_value=False, callback=_set_queries,
                      help=QUERIES_HELP)(f)
     f = click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=_set_data,

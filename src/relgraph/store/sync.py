@@ -138,7 +138,7 @@ def _change(master: Any, layout: Layout, state: mf.Manifest, plan: Plan, by_rel:
     total = sum(by_rel[rel].stat().st_size for rel in plan.load)
     done = 0
     for rel in sorted(plan.load):
-        def step(n: int, rel: str = rel) -> None:
+        def step(n: int, rel: str = rel, done: int = done) -> None:
             tell(f"loading {rel}", done + n, total)
 
         graph, bulk = graph_name(by_rel[rel], root), by_rel[rel].stat().st_size >= BULK
@@ -264,7 +264,7 @@ def _publish(layout: Layout, master: Any, state: mf.Manifest, root: Path | None)
         layout.generation_lock(name).touch()
     except OSError as e:
         raise StoreError(f"{layout.folder}: cannot write the store: {e}") from None
-    built = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    built = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     published = mf.Manifest(data=str(root.resolve()) if root else "", generation=name, files=dict(state.files),
                             counts=dict(state.counts), built=built)
     mf.write(layout.current, published)
