@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from . import manifest as mf
@@ -25,7 +25,9 @@ from .folder import Layout
 from .locks import pause, shared_lock
 from .oxigraph import OxigraphStore
 from .plan import compare, in_step
-from .sync import Progress, SyncReport, sync
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .sync import Progress, SyncReport
 
 
 class DiskStore(OxigraphStore):
@@ -84,22 +86,25 @@ def _in_step(layout: Layout, files: list[Path], root: Path | None, current: mf.M
              progress: Progress | None) -> mf.Manifest:
     """The manifest of a generation in step with ``files``: synced now, or the current one when only the files'
     times moved and the store cannot be written."""
+    from .sync import sync
+
     try:
         return sync(layout.folder, files, root, progress=progress)[0]
     except StoreError as e:
         if current is None or not current.generation or not layout.generation(current.generation).is_dir():
-            raise StoreError(f"{layout.folder}: the store is not built and cannot be: {_reason(e)}") from None
+            raise StoreError(f"{layout.folder}: the store is not built and cannot be written: {_reason(e)}") from None
         plan = compare(current.files, files, root)
         if plan.in_step:
             return current
         what = "; ".join(f"{k}: {', '.join(v)}" for k, v in
                          (("changed", plan.changed), ("new", plan.new), ("removed", plan.removed)) if v)
         raise StoreError(f"{layout.folder}: the store is out of step with the data ({what}) and cannot be "
-                         f"updated: {_reason(e)}") from None
+                         f"written: {_reason(e)}") from None
 
 
 def _reason(e: StoreError) -> str:
-    return str(e).split(": ", 1)[-1]
+    """What the system said, without the path and what was being done (the message says both)."""
+    return str(e).rsplit(": ", 1)[-1]
 
 
 @dataclass
@@ -135,4 +140,6 @@ def status(folder: Path, files: list[Path], root: Path | None) -> Status:
 
 def rebuild(folder: Path, files: list[Path], root: Path | None, *, progress: Progress | None = None) -> SyncReport:
     """Build the store in ``folder`` again from every file; readers keep the generation they have open."""
+    from .sync import sync
+
     return sync(folder, files, root, rebuild=True, progress=progress)[1]

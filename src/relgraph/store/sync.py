@@ -141,6 +141,7 @@ def _change(master: Any, layout: Layout, state: mf.Manifest, plan: Plan, by_rel:
         def step(n: int, rel: str = rel, done: int = done) -> None:
             tell(f"loading {rel}", done + n, total)
 
+        tell(f"loading {rel}", done, total)
         graph, bulk = graph_name(by_rel[rel], root), by_rel[rel].stat().st_size >= BULK
         try:
             entry = _load(master, by_rel[rel], graph, bulk, step, tell)
