@@ -59,6 +59,17 @@ def sync(folder: Path, files: list[Path], root: Path | None, *, rebuild: bool = 
          progress: Progress | None = None) -> tuple[mf.Manifest, SyncReport]:
     """Bring the store in ``folder`` in step with ``files`` (the data files under ``root``); the manifest of
     the generation now published and what was done. ``rebuild=True`` builds it again from nothing."""
+    try:
+        return _sync(folder, files, root, rebuild=rebuild, progress=progress)
+    except RelgraphError as e:
+        # the frames it was raised through hold the read-write store, and RocksDB lets a process open it once:
+        # without them, it is closed now, and a next try in this process (a notebook) can open it again
+        e.__traceback__ = e.__context__ = e.__cause__ = None
+        raise e from None
+
+
+def _sync(folder: Path, files: list[Path], root: Path | None, *, rebuild: bool,
+          progress: Progress | None) -> tuple[mf.Manifest, SyncReport]:
     started = time.perf_counter()
     layout = Layout(folder)
     tell = progress or (lambda message, done, total: None)
