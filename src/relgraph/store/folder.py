@@ -17,7 +17,6 @@ The default folder is per dataset, outside the data folder (which may be read-on
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,8 @@ def default_folder(data_path: Path) -> Path:
     >>> default_folder(Path("data")).parent.name                                           # doctest: +SKIP
     'stores'
     """
+    import hashlib
+
     if os.environ.get(ENV):
         return Path(os.environ[ENV])
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

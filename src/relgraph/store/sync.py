@@ -155,21 +155,39 @@ def _change(master: Any, layout: Layout, state: mf.Manifest, plan: Plan, by_rel:
         tell(f"loading {rel}", done, total)
         graph, bulk = graph_name(by_rel[rel], root), by_rel[rel].stat().st_size >= BULK
         try:
-            entry = _load(master, by_rel[rel], graph, bulk, step, tell)
+            state.files[rel] = _load(master, by_rel[rel], graph, bulk, step, tell)
         except RelgraphError:
             if not bulk:  # nothing was written: master is in step, without this file
+                _count_loaded(master, state, report)
                 state.pending = ()
                 mf.write(layout.master_state, state)
             raise  # a bulk load may have written part of the file: the next sync builds master again
-        done += entry.size
-        for g in entry.graphs:
-            state.counts[g] = _count(master, g)
-        state.files[rel] = mf.Entry(**{**vars(entry), "triples": sum(state.counts[g] for g in entry.graphs)})
+        done += state.files[rel].size
         report.loaded.append(rel)
     if total:
         tell("loaded", total, total)
+    _count_loaded(master, state, report)
     state.pending = ()
     mf.write(layout.master_state, state)
+
+
+def _count_loaded(master: Any, state: mf.Manifest, report: SyncReport) -> None:
+    """Count the quads of the graphs just loaded, and so the triples of each file loaded.
+
+    Counting a graph reads all of it; when master was built from nothing, the largest graph is counted as what
+    is left of the store's total (a cheaper count) once the others are counted."""
+    graphs = {g for rel in report.loaded for g in state.files[rel].graphs}
+    largest = None
+    if report.rebuilt and report.loaded:
+        largest = state.files[max(report.loaded, key=lambda rel: state.files[rel].size)].graph
+    for g in sorted(graphs - {largest}):
+        state.counts[g] = _count(master, g)
+    if largest is not None:
+        state.counts[largest] = 0
+        state.counts[largest] = len(master) - sum(state.counts.values())
+    for rel in report.loaded:
+        e = state.files[rel]
+        state.files[rel] = mf.Entry(**{**vars(e), "triples": sum(state.counts[g] for g in e.graphs)})
 
 
 def _load(master: Any, path: Path, graph: str, bulk: bool, step: Callable[[int], None],
