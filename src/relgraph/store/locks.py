@@ -17,14 +17,23 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError
 
 
+def _fcntl() -> Any:
+    """The ``fcntl`` module, or :class:`StoreError` where there is none (Windows)."""
+    try:
+        import fcntl
+    except ImportError:
+        raise StoreError("the store on disk needs POSIX file locks (Linux, macOS); this system has none") from None
+    return fcntl
+
+
 def _flock(fd: int, how: int) -> bool:
     """Take a ``flock`` on ``fd``; False when it is held elsewhere and ``how`` asked not to wait."""
-    import fcntl
-
+    fcntl = _fcntl()
     try:
         fcntl.flock(fd, how)
         return True
@@ -39,8 +48,7 @@ def writer_lock(path: Path, *, on_wait: Callable[[str], None] | None = None) -> 
     ``on_wait`` is told (once) when another process holds it, with that process's id when it is known.
     Raises :class:`StoreError` when the lock file cannot be created (the store folder is not writable).
     """
-    import fcntl
-
+    fcntl = _fcntl()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -63,8 +71,7 @@ def writer_lock(path: Path, *, on_wait: Callable[[str], None] | None = None) -> 
 def shared_lock(path: Path) -> int | None:
     """Open ``path`` read-only and hold a shared lock on it; the descriptor, or None when the file does not exist
     or was removed while we waited (the generation it guards is gone)."""
-    import fcntl
-
+    fcntl = _fcntl()
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
@@ -81,8 +88,7 @@ def shared_lock(path: Path) -> int | None:
 def exclusive_now(path: Path) -> int | None:
     """Create (if need be) and lock ``path`` exclusively without waiting; the descriptor, or None when another
     process holds it."""
-    import fcntl
-
+    fcntl = _fcntl()
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     if _flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB):
         return fd
