@@ -207,7 +207,21 @@ def test_store_status_and_rebuild_on_the_command_line(tmp_path):
         f"holds   2 files, 2 triples (generation 000002, published {current(store)['built']})",
         "  a.ttl  ok               1",
         "  c.ttl  ok               1"]
-    assert sorted(p.name for p in (store / "generations").iterdir()) == ["000002", "000002.lock"]
+    assert sorted(p.name for p in (store / "generations").iterdir()) == ["000002", "000002.lock", "000002.memo"]
+
+
+def test_stats_are_counted_once_per_state_of_the_data(tmp_path):
+    data, store = copy_data(tmp_path), tmp_path / "store"
+    first = relgraph.open(data, queries=QUERIES, store=store).stats()
+    assert first == relgraph.open(data, queries=QUERIES).stats()
+    memo = store / "generations" / f"{current(store)['generation']}.memo" / "stats.json"
+    saved = json.loads(memo.read_text(encoding="utf-8"))
+    assert (saved["entities"], saved["triples"]) == (first.entities, first.triples)
+    memo.write_text(json.dumps({**saved, "quotes": -1}), encoding="utf-8")
+    assert relgraph.open(data, queries=QUERIES, store=store).stats().quotes == -1  # read back, not counted again
+    (data / "2022-nos.ttl").unlink()
+    assert relgraph.open(data, queries=QUERIES, store=store).stats() == relgraph.open(data, queries=QUERIES).stats()
+    assert not memo.exists()  # went with its generation
 
 
 def test_the_default_store_is_per_dataset_in_the_cache_and_never_in_the_data_folder(tmp_path, monkeypatch):
@@ -340,7 +354,7 @@ def test_an_update_killed_with_kill_9_leaves_the_store_usable_and_is_repaired(tm
     done = cli_run(*args)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["triples"] == new
-    assert sorted(p.name for p in (store / "generations").iterdir()) == ["000002", "000002.lock"]
+    assert sorted(p.name for p in (store / "generations").iterdir()) == ["000002", "000002.lock", "000002.memo"]
 
 
 # ---------------------------------------------------------------------------------------------- readers and a writer

@@ -47,10 +47,20 @@ class Dataset(Graph):
     # ------------------------------------------------------------------ whole-graph facts
 
     def stats(self) -> Stats:
-        """Counts of triples, entities by class and by kind, relations, sources and quotes."""
-        from .stats import stats
+        """Counts of triples, entities by class and by kind, relations, sources and quotes.
 
-        return stats(self)
+        From a store on disk, they are counted once per state of the data and read back after that."""
+        from .stats import Stats, stats
+
+        remembered = getattr(self.store, "remembered", None)
+        if remembered is None:
+            return stats(self)
+        import dataclasses
+
+        saved = remembered("stats", lambda: dataclasses.asdict(stats(self)))
+        return Stats(**{**saved, "files": tuple(str(f) for f in self.files),
+                        "by_class": tuple(map(tuple, saved["by_class"])),
+                        "by_kind": tuple(map(tuple, saved["by_kind"]))})
 
     def validate(self, shapes: str | Path | None = None) -> Report:
         """Check the data against its SHACL shapes (``shapes.ttl`` beside the data, or ``shapes``)."""

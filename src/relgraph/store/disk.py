@@ -14,12 +14,14 @@ one line, rather than answering from stale data.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreError
+from ..errors import RelgraphError, StoreError
 from . import manifest as mf
 from .folder import Layout
 from .locks import pause, shared_lock
@@ -44,6 +46,24 @@ class DiskStore(OxigraphStore):
 
     def __len__(self) -> int:
         return self.manifest.triples
+
+    def remembered(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` (a JSON value), saved with this generation, whose content never changes, so that the
+        processes that open it later read it back instead of computing it again. Where the store cannot be
+        written, it is computed each time."""
+        import json
+
+        path = Layout(self.folder).memo(self.manifest.generation or "") / f"{key}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        value = compute()
+        from ..fileio import write_text
+
+        with contextlib.suppress(RelgraphError):  # a read-only store: nothing is saved
+            write_text(path, json.dumps(value, ensure_ascii=False))
+        return value
 
     def close(self) -> None:
         """Let go of the generation (a later sync may then remove it once it is no longer current)."""

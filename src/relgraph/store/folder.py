@@ -6,6 +6,7 @@ A store folder holds (see :class:`Layout`):
   with their hashes and triple counts), replaced atomically;
 * ``generations/NNNNNN/``: published generations, each a complete Oxigraph (RocksDB) store that is never written
   again once published; readers open one read-only, holding a shared lock on ``generations/NNNNNN.lock``;
+  ``generations/NNNNNN.memo/`` keeps what was computed from it (the counts of ``relgraph stats``);
 * ``master/`` and ``master.json``: the one read-write Oxigraph store that syncs write into, and what it holds; a
   generation is a checkpoint of it (hard links, so cheap in time and space);
 * ``lock``: held by the one process that writes (syncs, rebuilds, cleans up old generations).
@@ -93,6 +94,10 @@ class Layout:
 
     def generation_lock(self, name: str) -> Path:
         return self.generations / f"{name}.lock"
+
+    def memo(self, name: str) -> Path:
+        """Where what was computed from a generation is saved (see :meth:`.disk.DiskStore.remembered`)."""
+        return self.generations / f"{name}.memo"
 
     def generation_names(self) -> list[str]:
         """Every generation folder present, published or not, oldest first."""

@@ -316,6 +316,7 @@ def cleanup(layout: Layout, keep: str | None) -> list[str]:
             continue  # a reader has it open; a later sync removes it
         try:
             shutil.rmtree(layout.generation(name), ignore_errors=True)
+            shutil.rmtree(layout.memo(name), ignore_errors=True)
             with contextlib.suppress(OSError):
                 os.unlink(layout.generation_lock(name))
         finally:
