@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,7 @@ import click
 
 from ..errors import FormatError, ParameterError, RelgraphError, StoreError, UnknownQueryError, ValidationError
 from ..formatting import printable
-from .network import export, neighbours, path, rank
 from .options import DATA_HELP, QUERIES_HELP, Context, RelgraphClickError, store_options
-from .query import list_queries, query, stats, validate
-from .store import store
-from .view import view
 
 __all__ = ["cli", "main"]
 
@@ -71,8 +68,59 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None) -> None:
     obj.data, obj.queries = data, queries
 
 
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, store):
-    cli.add_command(command)
+#: Each command by name, as ``module:function`` in this package: a command imports its own module only, not the
+#: others' (the network, export and view modules and what they import), so that it starts sooner.
+COMMANDS = {"query": "query:query", "queries": "query:list_queries", "stats": "query:stats",
+            "validate": "query:validate", "path": "network:path", "neighbours": "network:neighbours",
+            "rank": "network:rank", "export": "network:export", "view": "view:view", "store": "store:store"}
+
+
+class _Commands(dict[str, click.Command]):
+    """The commands of :data:`cli` by name, each imported when it is first looked up (all of them when listed
+    with their help, or iterated over as items or values)."""
+
+    def _load(self, name: str) -> None:
+        if name in COMMANDS and not dict.__contains__(self, name):
+            import importlib
+
+            module, function = COMMANDS[name].split(":")
+            dict.__setitem__(self, name, getattr(importlib.import_module(f".{module}", __name__), function))
+
+    def _load_all(self) -> None:
+        for name in COMMANDS:
+            self._load(name)
+
+    def __getitem__(self, name: str) -> click.Command:
+        self._load(name)
+        return dict.__getitem__(self, name)
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        self._load(name)
+        return dict.get(self, name, default)
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS or dict.__contains__(self, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(set(COMMANDS) | set(dict.keys(self))))
+
+    def __len__(self) -> int:
+        return len(set(COMMANDS) | set(dict.keys(self)))
+
+    def keys(self) -> Any:
+        self._load_all()
+        return dict.keys(self)
+
+    def items(self) -> Any:
+        self._load_all()
+        return dict.items(self)
+
+    def values(self) -> Any:
+        self._load_all()
+        return dict.values(self)
+
+
+cli.commands = _Commands()
 
 
 def main() -> None:
