@@ -397,3 +397,19 @@ def test_readers_never_see_half_a_file_while_it_is_rewritten_in_place(tmp_path):
     assert len(answers) >= 4
     assert [a for a in answers if a[:2] != (0, rows)] == []
     assert int(current(store)["generation"]) > 1  # the file was loaded again while they read
+
+
+def test_the_progress_bar_draws_on_a_terminal_only(capsys):
+    from relgraph.cli.progress import ProgressBar
+
+    quiet = ProgressBar()
+    quiet.shown = False
+    quiet("loading a.ttl", 0, 10)
+    bar = ProgressBar(width=10)
+    bar.shown = True  # as on a terminal
+    bar("loading a.ttl", 0, 2_000_000)
+    bar("loading a.ttl", 2_000_000, 2_000_000)
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == ("\rbuilding the store  ░░░░░░░░░░   0%  0.0/2.0 MB  loading a.ttl"  # click drops the escape
+                   "\rbuilding the store  ██████████ 100%  2.0/2.0 MB  loading a.ttl\n")  # that clears the line here
