@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402
 
 import relgraph  # noqa: E402
-from relgraph.sparql import bind, with_prefixes  # noqa: E402
+from relgraph.sparql import bind, query_form, with_prefixes  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 RESULTS = OUT / "store-results.json"
@@ -159,7 +159,8 @@ HEAVY = 5.0
 
 def bench_queries(data: Path, store: Path, repeat: int, log: Any, only: set[str] | None,
                   memory: bool) -> list[dict[str, Any]]:
-    """Every named query, cold: relgraph (table with labels; and ``--iris -f tsv``, which prints what raw prints)
+    """Every named query, cold: relgraph (table with labels; and ``--iris -f tsv``, or ``-f nt`` for triples,
+    which prints what raw prints)
     against raw pyoxigraph; with ``memory``, one run of relgraph ``--no-store`` (parsing the data each time)."""
     g = relgraph.open(data, queries=QUERIES, store=store)
     generation = str(store / "generations" / g.store.manifest.generation)  # type: ignore[attr-defined]
@@ -178,7 +179,8 @@ def bench_queries(data: Path, store: Path, repeat: int, log: Any, only: set[str]
         first = timed(raw_cmd)
         n = repeat if first["s"] < HEAVY else max(2, repeat // 2)
         rel, raw = alternate(cli, raw_cmd, n)
-        iris, raw2 = alternate(cli + ["--iris", "-f", "tsv"], raw_cmd, n)
+        plain = ["-f", "nt"] if query_form(named.text) in ("CONSTRUCT", "DESCRIBE") else ["--iris", "-f", "tsv"]
+        iris, raw2 = alternate(cli + plain, raw_cmd, n)
         entry = {"query": named.name, "params": params, "relgraph": summary(rel), "raw": summary(raw + raw2),
                  "relgraph_iris": summary(iris)}
         if memory:
