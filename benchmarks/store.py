@@ -184,7 +184,8 @@ def bench_queries(data: Path, store: Path, repeat: int, log: Any, only: set[str]
         entry = {"query": named.name, "params": params, "relgraph": summary(rel), "raw": summary(raw + raw2),
                  "relgraph_iris": summary(iris)}
         if memory:
-            entry["no_store"] = summary([timed([RELGRAPH, "--no-store", *cli[1:]])])
+            i = cli.index("--store")
+            entry["no_store"] = summary([timed([*cli[:i], "--no-store", *cli[i + 2:]])])
         out.append(entry)
         log("  " + query_line(entry))
     del g
