@@ -9,6 +9,7 @@ graph of tests/fixtures/example-provinces/, whose every answer is known by hand.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,21 @@ def dataset_folder(folder: Path, *files: Path) -> Path:
     (folder / "sources").mkdir(exist_ok=True)
     shutil.copy(LETTER, folder / "sources" / LETTER.name)
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stores_in_a_temporary_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The commands keep their store on disk in the user's cache: during the tests, a cache of their own
+    (inherited by the commands the tests run in subprocesses), never the user's, and no $RELGRAPH_STORE."""
+    saved = {k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "RELGRAPH_STORE")}
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("RELGRAPH_STORE", None)
+    yield
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ In Jupyter, ``%load_ext relgraph`` adds the ``%%sparql`` and ``%relgraph query``
 """
 
 from .core import Graph
-from .dataset import Dataset, open
+from .dataset import Dataset, open, rebuild_store, store_status
 from .errors import (
     AmbiguousEntityError,
     DataError,
@@ -20,6 +20,7 @@ from .errors import (
     ParameterError,
     QueryError,
     RelgraphError,
+    StoreError,
     UnknownQueryError,
     ValidationError,
 )
@@ -46,6 +47,6 @@ def load_ipython_extension(ipython: object) -> None:
 __all__ = [
     "AmbiguousEntityError", "BNode", "DataError", "Dataset", "EndpointError", "EntityNotFoundError", "ExportError",
     "ForbiddenQueryError", "FormatError", "Graph", "IRI", "Literal", "ParameterError", "QueryError", "RelGraph",
-    "RelgraphError", "Result", "Stats",
-    "UnknownQueryError", "ValidationError", "open",
+    "RelgraphError", "Result", "Stats", "StoreError",
+    "UnknownQueryError", "ValidationError", "open", "rebuild_store", "store_status",
 ]

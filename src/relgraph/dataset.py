@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import seed
 from .core import Graph
 from .sparql import QueryCatalogue
-from .store import Store, data_files, open_store
+from .store import Store, data_files, open_store, store_folder
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -25,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .network.paths import Chain
     from .sheets import ImportPlan
     from .stats import Stats
+    from .store.disk import Status as StoreStatus
+    from .store.sync import SyncReport
     from .timeline.frame import Timeline
     from .validate import Report
     from .view import View
@@ -52,10 +55,20 @@ class Dataset(Graph):
     # ------------------------------------------------------------------ whole-graph facts
 
     def stats(self) -> Stats:
-        """Counts of triples, entities by class and by kind, relations, sources and quotes."""
-        from .stats import stats
+        """Counts of triples, entities by class and by kind, relations, sources and quotes.
 
-        return stats(self)
+        From a store on disk, they are counted once per state of the data and read back after that."""
+        from .stats import Stats, stats
+
+        remembered = getattr(self.store, "remembered", None)
+        if remembered is None:
+            return stats(self)
+        import dataclasses
+
+        saved = remembered("stats", lambda: dataclasses.asdict(stats(self)))
+        return Stats(**{**saved, "files": tuple(str(f) for f in self.files),
+                        "by_class": tuple(map(tuple, saved["by_class"])),
+                        "by_kind": tuple(map(tuple, saved["by_kind"]))})
 
     def validate(self, shapes: str | Path | None = None) -> Report:
         """Check the data against its SHACL shapes (``shapes.ttl`` beside the data, or ``shapes``)."""
@@ -195,7 +208,9 @@ class Dataset(Graph):
 
 def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLike[str] | None = None,
          engine: str = "oxigraph", endpoint: str | None = None, user: str | None = None,
-         password: str | None = None, timeout: float | None = None) -> Dataset:
+         password: str | None = None, timeout: float | None = None,
+         store: str | os.PathLike[str] | bool | None = None,
+         progress: Callable[[str, int, int], None] | None = None) -> Dataset:
     """Load a relgraph dataset: a folder of Turtle/TriG files or a single file; or read one at a SPARQL endpoint.
 
     ``data`` defaults to ``$RELGRAPH_DATA``, else ``./data`` when there is one, else the seed dataset that ships
@@ -210,6 +225,12 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
     ``$RELGRAPH_ENDPOINT_USER``, ``$RELGRAPH_ENDPOINT_PASSWORD``) are offered when the endpoint asks for them;
     each request to it waits at most ``timeout`` seconds (default 60) as well. Nothing reaches the network unless
     an endpoint is given.
+
+    ``store`` keeps the data in a persistent Oxigraph store on disk instead of parsing every file into memory:
+    ``True`` for the dataset's default store folder (``$RELGRAPH_STORE``, else one in the user's cache), or a
+    folder. It is built on first use and kept in step with the files (a changed file is reloaded alone); a build
+    reports to ``progress(message, done, total)``. ``False`` loads in memory; the default, ``None``, uses
+    ``$RELGRAPH_STORE`` when it is set and memory otherwise. See docs/scale.md.
 
     Examples
     --------
@@ -229,8 +250,9 @@ def open(data: str | os.PathLike[str] | None = None, *, queries: str | os.PathLi
     skipped: list[str] = []
     files = data_files(data_path, skipped)
     root = data_path if data_path.is_dir() else data_path.parent
-    dataset = Dataset(open_store(files, engine, root=root), files=files, data_path=data_path,
-                      queries=QueryCatalogue(qpath, shipped=shipped), timeout=timeout)
+    folder = store_folder(data_path, store) if engine == "oxigraph" or store not in (None, False) else None
+    dataset = Dataset(open_store(files, engine, root=root, folder=folder, progress=progress), files=files,
+                      data_path=data_path, queries=QueryCatalogue(qpath, shipped=shipped), timeout=timeout)
     dataset.skipped = tuple(skipped)
     return dataset
 
@@ -270,3 +292,47 @@ def _endpoint_store(url: str, user: str | None, password: str | None, timeout: f
     if password is None and user is not None:
         password = os.environ.get("RELGRAPH_ENDPOINT_PASSWORD")
     return EndpointStore(url, user=user, password=password, timeout=timeout or DEFAULT_TIMEOUT)
+
+
+def _store_of(data: str | os.PathLike[str] | None, store: str | os.PathLike[str] | bool) -> tuple[Path, list[Path],
+                                                                                                  Path]:
+    """The store folder, the data files and the data folder of a dataset, for the store commands."""
+    from .errors import ParameterError
+
+    data_path = _data_path(data)
+    files = data_files(data_path)
+    folder = store_folder(data_path, store)
+    if folder is None:
+        raise ParameterError("no store folder: give one, or store=True for the default")
+    return folder, files, data_path if data_path.is_dir() else data_path.parent
+
+
+def store_status(data: str | os.PathLike[str] | None = None, *,
+                 store: str | os.PathLike[str] | bool = True) -> StoreStatus:
+    """How a dataset's store on disk stands against its data files (each ``ok``, ``touched``, ``changed``,
+    ``new`` or ``removed``), found without changing anything. ``data`` and ``store`` as for :func:`open`.
+
+    Examples
+    --------
+    >>> relgraph.store_status("data").in_step                                          # doctest: +SKIP
+    True
+    """
+    from .store.disk import status
+
+    return status(*_store_of(data, store))
+
+
+def rebuild_store(data: str | os.PathLike[str] | None = None, *, store: str | os.PathLike[str] | bool = True,
+                  progress: Callable[[str, int, int], None] | None = None) -> SyncReport:
+    """Build a dataset's store on disk again from every data file; what was done. Processes that have the
+    store open keep reading the state they opened until they open it again.
+
+    Examples
+    --------
+    >>> relgraph.rebuild_store("data").triples                                         # doctest: +SKIP
+    3126
+    """
+    from .store.disk import rebuild
+
+    folder, files, root = _store_of(data, store)
+    return rebuild(folder, files, root, progress=progress)

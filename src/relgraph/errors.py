@@ -135,3 +135,9 @@ class SheetError(RelgraphError):
     def __init__(self, message: str, *, sheet: str, row: int, column: str | int) -> None:
         self.sheet, self.row, self.column, self.reason = sheet, row, column, message
         super().__init__(f"{sheet}:{row}:{column}: {message}")
+
+
+class StoreError(RelgraphError):
+    """Raised when the on-disk store cannot be built, opened or brought in step with the data files: its folder
+    cannot be written, it is damaged beyond repair, or another process holds it too long. The message names
+    the store's folder and says what to do (``--store DIR`` for another folder, ``--no-store`` to load in memory)."""

@@ -182,6 +182,8 @@ def printable(text: str) -> str:
 
 def width(text: str) -> int:
     """Display width of ``text`` in a terminal: wide (CJK) characters take two cells."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

@@ -23,15 +23,26 @@ from ..errors import (
     ParameterError,
     QueryTimeoutError,
     RelgraphError,
+    StoreError,
     UnknownQueryError,
 )
 from ..formatting import printable
 from .init import init
 from .network import export, neighbours, path, rank
-from .options import DATA_HELP, DEFAULT_TIMEOUT, ENDPOINT_HELP, QUERIES_HELP, TIMEOUT_HELP, Context, RelgraphClickError
+from .options import (
+    DATA_HELP,
+    DEFAULT_TIMEOUT,
+    ENDPOINT_HELP,
+    QUERIES_HELP,
+    TIMEOUT_HELP,
+    Context,
+    RelgraphClickError,
+    store_options,
+)
 from .push import push
 from .query import list_queries, query, stats, validate
 from .sheets import import_, mentions
+from .store import store
 from .timeline import timeline
 from .view import view
 
@@ -49,6 +60,8 @@ def cli_message(error: RelgraphError) -> str:
         text = text.replace(f"e.g. {error.param}=", f"e.g. -p {error.param}=")
     elif isinstance(error, QueryTimeoutError):
         text += " (give more with --timeout SECONDS, or --timeout 0 for no limit)"
+    elif isinstance(error, StoreError):
+        text += " (--store DIR names another store folder; --no-store loads the data in memory)"
     return printable(text)
 
 
@@ -72,6 +85,7 @@ class Group(click.Group):
 @click.option("--endpoint", metavar="URL", envvar="RELGRAPH_ENDPOINT", default=None, help=ENDPOINT_HELP)
 @click.option("--timeout", type=click.FloatRange(min=0), envvar="RELGRAPH_TIMEOUT", default=DEFAULT_TIMEOUT,
               metavar="SECONDS", help=TIMEOUT_HELP)
+@store_options
 @click.version_option(package_name="relgraph")
 @click.pass_context
 def cli(ctx: click.Context, data: Path | None, queries: Path | None, endpoint: str | None, timeout: float) -> None:
@@ -81,11 +95,12 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None, endpoint: s
 
     Example: relgraph query agreements
     """
-    ctx.obj = Context(data, queries, endpoint, timeout or None)
+    obj = ctx.ensure_object(Context)  # --store and --no-store have set theirs already
+    obj.data, obj.queries, obj.endpoint, obj.timeout = data, queries, endpoint, timeout or None
 
 
 for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline, push, init,
-                import_, mentions):
+                import_, mentions, store):
     cli.add_command(command)
 
 

@@ -28,17 +28,23 @@ DEFAULT_TIMEOUT = 60.0
 
 
 class Context:
-    """What every command shares: where the data and the queries are, opened on first use."""
+    """What every command shares: where the data and the queries are, opened on first use, and the store on disk
+    they are kept in (``store``: a folder, None for the default one, False for none: parsed into memory)."""
 
     def __init__(self, data: Path | None = None, queries: Path | None = None, endpoint: str | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT) -> None:
+                 timeout: float | None = DEFAULT_TIMEOUT, store: Path | bool | None = None) -> None:
         self.data, self.queries, self.endpoint, self.timeout = data, queries, endpoint, timeout
+        self.store = store
         self._graph: Dataset | None = None
 
     @property
     def graph(self) -> Dataset:
         if self._graph is None:
-            self._graph = open_dataset(self.data, queries=self.queries, endpoint=self.endpoint, timeout=self.timeout)
+            from .progress import ProgressBar
+
+            store = (True if self.store is None else self.store) if self.endpoint is None else False
+            self._graph = open_dataset(self.data, queries=self.queries, endpoint=self.endpoint, timeout=self.timeout,
+                                       store=store, progress=ProgressBar())
             for note in self._graph.skipped:
                 click.echo(f"note: {note}", err=True)
         return self._graph
@@ -70,6 +76,29 @@ def _set_endpoint(ctx: click.Context, _: click.Parameter, value: str | None) -> 
         ctx.ensure_object(Context).endpoint = value
 
 
+def _set_store(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).store = value
+
+
+def _set_no_store(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Context).store = False
+
+
+STORE_HELP = ("Folder of the persistent store on disk [default: $RELGRAPH_STORE, else one per dataset in "
+              "$XDG_CACHE_HOME/relgraph].")
+NO_STORE_HELP = "Parse the data files into memory instead of using the store on disk."
+
+
+def store_options(f: F) -> F:
+    """``--store DIR`` and ``--no-store``, accepted before the command and after it."""
+    f = click.option("--no-store", is_flag=True, expose_value=False, callback=_set_no_store, help=NO_STORE_HELP)(f)
+    f = click.option("--store", type=click.Path(file_okay=False, path_type=Path), expose_value=False,
+                     callback=_set_store, help=STORE_HELP)(f)
+    return f
+
+
 DATA_HELP = "Dataset folder or file [default: ./data, or $RELGRAPH_DATA]."
 TIMEOUT_HELP = (f"Stop a query after this many seconds; 0 for no limit [default: {DEFAULT_TIMEOUT:g}, or "
                 "$RELGRAPH_TIMEOUT].")
@@ -79,7 +108,9 @@ ENDPOINT_HELP = ("Ask this SPARQL endpoint (its query URL) instead of loading th
 
 
 def dataset_options(f: F) -> F:
-    """``--data``, ``--queries``, ``--endpoint`` and ``--timeout`` on a command, so that they may follow it."""
+    """``--data``, ``--queries``, ``--endpoint``, ``--timeout``, ``--store`` and ``--no-store`` on a command, so
+    that they may follow it."""
+    f = store_options(f)
     f = click.option("--timeout", type=click.FloatRange(min=0), expose_value=False, callback=_set_timeout,
                      metavar="SECONDS", help=TIMEOUT_HELP)(f)
     f = click.option("--endpoint", metavar="URL", expose_value=False, callback=_set_endpoint,

@@ -34,11 +34,11 @@ def _syntax_error(e: SyntaxError) -> QueryError:
 class OxigraphStore:
     """An in-memory Oxigraph store (pyoxigraph): the engine relgraph ships."""
 
-    def __init__(self) -> None:
+    def __init__(self, native: Any = None) -> None:
         import pyoxigraph
 
         self._ox = pyoxigraph
-        self._store = pyoxigraph.Store()
+        self._store = native if native is not None else pyoxigraph.Store()  # ``native``: a store opened elsewhere
         self._NamedNode, self._Literal = pyoxigraph.NamedNode, pyoxigraph.Literal
         self._graphs: set[str] | None = None  # named graphs, known once asked for, forgotten on load
 

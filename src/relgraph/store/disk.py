@@ -1,0 +1,165 @@
+"""The persistent store on disk: a published generation of Oxigraph, opened read-only, kept in step with the
+data files.
+
+:func:`open_disk` is what :func:`relgraph.open` calls with a store folder. When every data file has the
+``stat`` the manifest recorded (no file is read), it opens the current generation read-only at once; else it
+first syncs the store (:func:`.sync.sync`: changed files reloaded alone, by content hash), waiting for a
+writer that is already at it. Many readers run beside one writer, and a reader sees the old or the new state of
+a file, never half of one. When the store is out of step and cannot be written (a shared, read-only store), it
+is still used if the files' content is unchanged (only their times moved); else :class:`StoreError` says so in
+one line, rather than answering from stale data.
+
+:func:`status` says how the store stands without changing it; :func:`rebuild` builds it again from nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import RelgraphError, StoreError
+from . import manifest as mf
+from .folder import Layout
+from .locks import pause, shared_lock
+from .oxigraph import OxigraphStore
+from .plan import compare, in_step
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .sync import Progress, SyncReport
+
+
+class DiskStore(OxigraphStore):
+    """A published generation of an on-disk store, open read-only; ``manifest`` says what it holds."""
+
+    def __init__(self, native: Any, manifest: mf.Manifest, folder: Path, lock: int) -> None:
+        super().__init__(native)
+        self.manifest, self.folder, self._lock = manifest, folder, lock
+        self._graphs = {g for g, n in manifest.counts.items() if n}
+
+    def load(self, path: Path, graph: str | None = None) -> None:
+        raise StoreError(f"{self.folder}: a store on disk is filled from its data folder when it is opened; "
+                         "it does not load other files")
+
+    def __len__(self) -> int:
+        return self.manifest.triples
+
+    def remembered(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` (a JSON value), saved with this generation, whose content never changes, so that the
+        processes that open it later read it back instead of computing it again. Where the store cannot be
+        written, it is computed each time."""
+        import json
+
+        path = Layout(self.folder).memo(self.manifest.generation or "") / f"{key}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        value = compute()
+        from ..fileio import write_text
+
+        with contextlib.suppress(RelgraphError):  # a read-only store: nothing is saved
+            write_text(path, json.dumps(value, ensure_ascii=False))
+        return value
+
+    def close(self) -> None:
+        """Let go of the generation (a later sync may then remove it once it is no longer current)."""
+        self._store = None
+        if self._lock >= 0:
+            os.close(self._lock)
+            self._lock = -1
+
+    def __del__(self) -> None:
+        if getattr(self, "_lock", -1) >= 0:
+            os.close(self._lock)
+
+
+def open_disk(folder: Path, files: list[Path], root: Path | None, *, progress: Progress | None = None) -> DiskStore:
+    """The store in ``folder``, in step with ``files`` (the data files under ``root``), open read-only;
+    built or synced first when it needs to be."""
+    import pyoxigraph as ox
+
+    layout = Layout(folder)
+    for attempt in range(100):
+        current = mf.read(layout.current)
+        if current is None or not current.generation or not in_step(current.files, files, root):
+            current = _in_step(layout, files, root, current, progress)
+        name = current.generation or ""
+        lock = shared_lock(layout.generation_lock(name))
+        if lock is None or not layout.generation(name).is_dir():
+            if lock is not None:
+                os.close(lock)
+            pause(attempt)  # replaced since we read current.json: look again
+            continue
+        try:
+            return DiskStore(ox.Store.read_only(str(layout.generation(name))), current, folder, lock)
+        except OSError as e:
+            os.close(lock)
+            raise StoreError(f"{folder}: cannot open the store ({e}); run 'relgraph store rebuild'") from None
+    raise StoreError(f"{folder}: the store keeps being replaced by other processes; try again")
+
+
+def _in_step(layout: Layout, files: list[Path], root: Path | None, current: mf.Manifest | None,
+             progress: Progress | None) -> mf.Manifest:
+    """The manifest of a generation in step with ``files``: synced now, or the current one when only the files'
+    times moved and the store cannot be written."""
+    from .sync import sync
+
+    try:
+        return sync(layout.folder, files, root, progress=progress)[0]
+    except StoreError as e:
+        if current is None or not current.generation or not layout.generation(current.generation).is_dir():
+            raise StoreError(f"{layout.folder}: the store is not built and cannot be written: {_reason(e)}") from None
+        plan = compare(current.files, files, root)
+        if plan.in_step:
+            return current
+        what = "; ".join(f"{k}: {', '.join(v)}" for k, v in
+                         (("changed", plan.changed), ("new", plan.new), ("removed", plan.removed)) if v)
+        raise StoreError(f"{layout.folder}: the store is out of step with the data ({what}) and cannot be "
+                         f"written: {_reason(e)}") from None
+
+
+def _reason(e: StoreError) -> str:
+    """What the system said, without the path and what was being done (the message says both)."""
+    return str(e).rsplit(": ", 1)[-1]
+
+
+@dataclass
+class Status:
+    """How a store stands against its data files, found without changing either."""
+
+    folder: Path
+    built: bool
+    generation: str | None = None
+    published: str = ""
+    triples: int = 0
+    files: list[tuple[str, str, int]] = field(default_factory=list)  # (path, state, triples), by path
+
+    @property
+    def in_step(self) -> bool:
+        return self.built and all(state in ("ok", "touched") for _, state, _ in self.files)
+
+
+def status(folder: Path, files: list[Path], root: Path | None) -> Status:
+    """How the store in ``folder`` stands against ``files``: per file ``ok``, ``touched`` (same content, new
+    time), ``changed``, ``new`` or ``removed``. Reads the files whose ``stat`` differs; writes nothing."""
+    layout = Layout(folder)
+    current = mf.read(layout.current)
+    if current is None or not current.generation or not layout.generation(current.generation).is_dir():
+        return Status(folder, False)
+    plan = compare(current.files, files, root)
+    rows = [(rel, "touched" if rel in plan.restat else "ok", current.files[rel].triples) for rel in plan.unchanged]
+    rows += [(rel, "changed", current.files[rel].triples) for rel in plan.changed]
+    rows += [(rel, "removed", current.files[rel].triples) for rel in plan.removed]
+    rows += [(rel, "new", 0) for rel in plan.new]
+    return Status(folder, True, current.generation, current.built, current.triples, sorted(rows))
+
+
+def rebuild(folder: Path, files: list[Path], root: Path | None, *, progress: Progress | None = None) -> SyncReport:
+    """Build the store in ``folder`` again from every file; readers keep the generation they have open."""
+    from .sync import sync
+
+    return sync(folder, files, root, rebuild=True, progress=progress)[1]
