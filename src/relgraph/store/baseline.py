@@ -10,7 +10,7 @@ from ..errors import DataError, QueryError
 from ..sparql import bind
 from ..terms import IRI, XSD, BNode, Literal, Term
 from .files import FORMATS
-from .interface import RawResult
+from .interface import RawResult, rows_of
 from .statements import BNODE_KIND, IRI_KIND, Statement
 
 
@@ -52,10 +52,7 @@ class RdflibStore:
 
     def stream(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
                ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
-        raw = self.query(sparql, bindings=bindings)
-        if raw.form != "SELECT":
-            raise QueryError("only a SELECT query can stream its rows")
-        return raw.columns, iter(raw.rows)
+        return rows_of(self.query(sparql, bindings=bindings))
 
     def literals(self, subject: str, predicate: str) -> list[tuple[str, str | None]]:
         r = self._rdflib

@@ -25,7 +25,7 @@ from ..sparql import bind, names_dataset, query_form, serialize_term
 from ..terms import IRI, BNode, Literal, Term
 from .files import FILE_GRAPH
 from .http import DEFAULT_TIMEOUT, Client, Response, check_url
-from .interface import RawResult
+from .interface import RawResult, rows_of
 
 #: What relgraph accepts for rows and booleans, and for triples.
 RESULTS_TYPES = "application/sparql-results+json"
@@ -75,10 +75,7 @@ class EndpointStore:
     def stream(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
                ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
         """The rows of a SELECT, read whole from the endpoint's answer (the protocol sends one document)."""
-        raw = self.query(sparql, bindings=bindings)
-        if raw.form != "SELECT":
-            raise QueryError("only a SELECT query can stream its rows")
-        return raw.columns, iter(raw.rows)
+        return rows_of(self.query(sparql, bindings=bindings))
 
     def _ask(self, text: str, *, dataset: bool = True) -> RawResult:
         fields = [("query", text)]

@@ -67,3 +67,12 @@ class BatchLookups(Protocol):
 
     def subjects_any(self, predicates: Sequence[str], objects: Sequence[Term]) -> list[Term]:
         """The subjects of ``?s p o`` for any of ``predicates`` and any of ``objects``."""
+
+
+def rows_of(raw: RawResult) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+    """The columns and rows of a SELECT answer read whole, for a store that cannot stream them as they come."""
+    from ..errors import QueryError
+
+    if raw.form != "SELECT":
+        raise QueryError("only a SELECT query can stream its rows")
+    return raw.columns, iter(raw.rows)
