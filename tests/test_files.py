@@ -50,7 +50,7 @@ def test_only_shapes_files_are_left_out_for_validation_not_every_name_with_shape
 
 
 @pytest.mark.parametrize(("given", "message"), [
-    ("/", "/: more than 200,000 files and folders below this folder: give the folder that holds the data"),
+    ("/", "/: the root of the file system: give the folder that holds the data"),
     ("{tmp}/nothing-here", "{tmp}/nothing-here: no such file or folder"),
     ("{tmp}/empty", "{tmp}/empty: no RDF data files (*.ttl, *.trig, *.nt, *.nq) in this folder"),
     ("{tmp}/notes.txt", "{tmp}/notes.txt: not an RDF file relgraph reads (expected one of .ttl, .trig, .nt, .nq)"),
@@ -61,6 +61,18 @@ def test_a_wrong_data_path_is_one_line(tmp_path, given, message):
     result = run("--data", given.format(tmp=tmp_path), "stats")
     assert result.exit_code == 2
     assert result.stderr == f"Error: {message.format(tmp=tmp_path)}\n"
+
+
+def test_a_folder_with_too_many_entries_is_refused_before_anything_is_read(tmp_path, monkeypatch):
+    from relgraph.store import files
+    monkeypatch.setattr(files, "MAX_ENTRIES", 20)
+    for i in range(30):
+        (tmp_path / f"d{i}").mkdir()
+    (tmp_path / "d0" / "broken.ttl").write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
+    result = run("--data", str(tmp_path), "stats")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {tmp_path}: more than 20 files and folders below this folder: "
+                             "give the folder that holds the data\n")
 
 
 def test_a_link_to_nowhere_given_as_the_data_says_so(tmp_path):

@@ -41,8 +41,8 @@ def data_files(path: Path, skipped: list[str] | None = None) -> list[Path]:
     Left out: SHACL shapes files (:func:`is_shapes`) and hidden files and folders, by design; and, each with the
     reason added to ``skipped`` (one line each, for a note to the person), symbolic links that lead nowhere or
     round in a loop, folders named like data files, and folders that cannot be read. Raises :class:`DataError`
-    (one line) when the path does not exist, cannot be read, holds no data file, or holds more than
-    :data:`MAX_ENTRIES` entries (the root of a disk given by mistake).
+    (one line) when the path does not exist, cannot be read, is the root of the file system, holds no data file,
+    or holds more than :data:`MAX_ENTRIES` entries (a home folder or a disk given by mistake).
     """
     notes = skipped if skipped is not None else []
     if not path.exists():
@@ -52,6 +52,8 @@ def data_files(path: Path, skipped: list[str] | None = None) -> list[Path]:
         if path.suffix.lower() not in FORMATS:
             raise DataError(f"not an RDF file relgraph reads (expected one of {', '.join(FORMATS)})", path=str(path))
         return [path]
+    if path.resolve() == Path(path.resolve().anchor):
+        raise DataError("the root of the file system: give the folder that holds the data", path=str(path))
     try:
         next(iter(os.scandir(path)), None)
     except OSError as e:
