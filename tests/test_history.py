@@ -73,3 +73,11 @@ def test_a_later_claim_supersedes_from_its_date_on():
     assert in_force(claims, dt.date(2022, 11, 16)) is vote
     assert in_force(claims) is vote
     assert in_force(claims, dt.date(1990, 1, 1)) is undated  # nothing dated holds yet
+
+
+def test_the_view_names_each_source_s_status_in_the_page_s_language(seed):
+    view = seed.view(lang="nl", preset=None)
+    (edge,) = [e for e in view.data["edges"] if e.get("relation") == SISTER]
+    by_source = {c["source"]: c["status_label"] for c in edge["claims"]}
+    assert by_source[LETTER] == "lopend" and by_source[VVD] == "afgelopen"
+    assert edge["status_label"] == "afgelopen"

@@ -165,7 +165,7 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     page_title = title or default_title
     data = page_data(net, lang=lang, title=page_title, description=description,
                      caption=caption, as_of=day, sources=source_names,
-                     focus=focus_iri)
+                     focus=focus_iri, statuses=g.labels(_statuses(net), lang))
     result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
                   file_name=default_file_name(preset, focus, query), data=data)
     if result.nodes > WARN_NODES:
@@ -174,6 +174,16 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     if path is not None:
         result.save(path)
     return result
+
+
+def _statuses(net: Any) -> set[str]:
+    """Every status the network's entities, relations and their sources' claims carry."""
+    found = {d["status"] for _, d in net.nodes(data=True) if d.get("status")}
+    for _, _, d in net.edges(data=True):
+        found.update(c["status"] for c in (d.get("claims") or ()) if c.get("status"))
+        if d.get("status"):
+            found.add(d["status"])
+    return {str(s) for s in found}
 
 
 def _check_size(nodes: int, *, dated: bool, force: bool) -> None:

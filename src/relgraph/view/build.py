@@ -167,7 +167,7 @@ def _year(value: Any) -> int | None:
 
 def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", description: str = "",
               caption: str = "", as_of: str | None = None, sources: Mapping[str, str] | None = None,
-              focus: str | None = None) -> dict[str, Any]:
+              focus: str | None = None, statuses: dict[str, str] | None = None) -> dict[str, Any]:
     """The plain data a view page draws, ready for JSON.
 
     Parameters
@@ -184,6 +184,8 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
         Labels of source documents that are not nodes of ``net``.
     focus
         The entity the view is centred on: selected, with its details open, when the page opens.
+    statuses
+        Labels of the statuses (IRI to label in ``lang``) for the panel; missing ones show as the IRI's local name.
 
     Examples
     --------
@@ -200,10 +202,11 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
     big = net.number_of_nodes() > 1500
     themes = _themes(net)
     names = dict(sources or {})
+    words = dict(statuses or {})
     nodes = [_node_item(n, d, lang, pos[n], full=not big or bool(d.get("quotes")), themes=themes.get(str(n)),
-                        degree=net.degree(n)) for n, d in net.nodes(data=True)]
+                        degree=net.degree(n), statuses=words) for n, d in net.nodes(data=True)]
     names.update({item["id"]: item["label"] for item in nodes})
-    edges = [_edge_item(i, u, v, d, lang) for i, (u, v, d) in enumerate(net.edges(data=True))]
+    edges = [_edge_item(i, u, v, d, lang, words) for i, (u, v, d) in enumerate(net.edges(data=True))]
     cited = {item["source"] for item in (*nodes, *edges) if item.get("source")}
     cited |= {c["source"] for e in edges for c in e.get("claims", ()) if c.get("source")}
     years = [y for item in (*nodes, *edges) for y in (_year(item.get("start")), _year(item.get("end"))) if y]
@@ -223,7 +226,7 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
 
 
 def _node_item(n: Any, d: dict[str, Any], lang: str, xy: tuple[float, float], *, full: bool,
-               themes: list[str] | None, degree: int) -> dict[str, Any]:
+               themes: list[str] | None, degree: int, statuses: dict[str, str]) -> dict[str, Any]:
     """One node as the page draws it; ``full`` adds the details the panel shows."""
     labels = {k: v for k, v in (d.get("labels") or {}).items() if v}
     label = labels.get(lang) or labels.get("en") or d.get("label") or compact(str(n))
@@ -233,6 +236,7 @@ def _node_item(n: Any, d: dict[str, Any], lang: str, xy: tuple[float, float], *,
         item.update({k: v for k, v in {
             "alt": d.get("alt_labels") or None, "start": d.get("start"), "end": d.get("end"),
             "derived": d.get("dates_derived") or None, "status": _local(d.get("status")),
+            "status_label": statuses.get(str(d.get("status"))) if d.get("status") else None,
             "quotes": d.get("quotes") or None, "same_as": d.get("same_as") or None,
             "unknown": d.get("unknown") or None, "count": d.get("count"),
             "holder_named": d.get("holder_named"), "definition": d.get("definition"),
@@ -241,7 +245,7 @@ def _node_item(n: Any, d: dict[str, Any], lang: str, xy: tuple[float, float], *,
     return item
 
 
-def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str) -> dict[str, Any]:
+def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str, statuses: dict[str, str]) -> dict[str, Any]:
     """One edge as the page draws it: its words, line style, dates, status, quote and source."""
     status = _local(d.get("status"))
     labels = d.get("labels") or {}
@@ -257,7 +261,8 @@ def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str) -> dict[str
     claims = d.get("claims") or []
     if len(claims) > 1:  # several sources speak of this relation: each one's word, the one in force first
         item["claims"] = [{k: v for k, v in {
-            "source": c.get("source"), "status": _local(c.get("status")), "start": c.get("start"),
+            "source": c.get("source"), "status": _local(c.get("status")),
+            "status_label": statuses.get(str(c.get("status"))) if c.get("status") else None, "start": c.get("start"),
             "end": c.get("end"), "quotes": c.get("quotes") or None}.items() if v} for c in claims]
     return item
 

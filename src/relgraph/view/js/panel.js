@@ -43,7 +43,7 @@ const relationBody = (app, e) => {
 
 /** What each source says of a relation, when several do: its status, dates and words, the one in force first. */
 const claimList = (app, claims) => el("div", null, claims.map((c) => {
-  const facts = [c.status, dateSpan(app.ui, c)].filter(Boolean).join(" · ");
+  const facts = [c.status_label || c.status, dateSpan(app.ui, c)].filter(Boolean).join(" · ");
   const words = (c.quotes || []).map((q) => quoteBlock(app, q, null));
   const source = c.source ? link(c.source, nameOf(app.model, c.source)) : null;
   const from = source ? el("div", { className: "src" }, [`${app.ui.source}: `, source]) : null;
@@ -90,7 +90,8 @@ export const showNode = (app, id) => {
   panel.appendChild(el("div", { className: "kindline" }, [kindSwatch(k), k.label + unnamed]));
   section(panel, ui.names, namesTable(ui, n));
   if (n.definition) section(panel, ui.definition, el("p", { text: n.definition }));
-  const dates = dateSpan(ui, n) + (n.derived ? ` (${ui.derived})` : "") + (n.status ? ` · ${n.status}` : "");
+  const status = n.status ? ` · ${n.status_label || n.status}` : "";
+  const dates = dateSpan(ui, n) + (n.derived ? ` (${ui.derived})` : "") + status;
   section(panel, ui.dates, el("p", { text: dates }));
   section(panel, ui.ids, idList([n.id, ...(n.same_as || [])]));
   const unknown = unknownOf(ui, n);
