@@ -21,7 +21,7 @@ from relgraph.namespaces import PREFIXES
 from relgraph.network import project
 from relgraph.timespan import span
 
-from .conftest import DATA, UG
+from .conftest import DATA, UG, lower_langs
 
 DOFTEC, MISSION, SISTER = UG + "doftec", UG + "mission-2017", UG + "sister-relationship"
 PROVINCE, GUANGDONG_GOV, GUANGDONG = UG + "provincie-utrecht", UG + "guangdong-government", UG + "guangdong"
@@ -42,17 +42,6 @@ def files_graph(g: relgraph.Dataset) -> rdflib.Graph:
     for f in g.files:
         out.parse(f, format=guess_format(str(f)))
     return lower_langs(out)
-
-
-def lower_langs(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph with language tags in lower case: RDF compares them without case (Oxigraph writes "zh-hans" for
-    the files' "zh-Hans"), rdflib's isomorphism does not."""
-    def fix(t):
-        return rdflib.Literal(str(t), lang=t.language.lower()) if isinstance(t, rdflib.Literal) and t.language else t
-    out = rdflib.Graph()
-    for triple in graph:
-        out.add(tuple(fix(t) for t in triple))
-    return out
 
 
 def no_temp_files(folder) -> bool:
