@@ -111,6 +111,63 @@ def test_the_library_travels_once_per_session_and_again_with_its_cell(g: relgrap
     assert "relgraph-library" in v._repr_html_() and "relgraph-library" in v._repr_html_()
 
 
+class Kernel:
+    """A real IPython kernel, asked as JupyterLab asks it: each execute request names its cell (``cellId``)."""
+
+    def __init__(self) -> None:
+        from jupyter_client.manager import start_new_kernel
+
+        self.manager, self.client = start_new_kernel(kernel_name="python3")
+
+    def run(self, code: str, cell: str) -> list[str]:
+        """Run ``code`` as the cell ``cell``; the HTML of its outputs."""
+        content = {"code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False,
+                   "stop_on_error": True}
+        msg = self.client.session.msg("execute_request", content, metadata={"cellId": cell})
+        self.client.shell_channel.send(msg)
+        shown: list[str] = []
+        while True:
+            reply = self.client.get_iopub_msg(timeout=60)
+            if reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+                continue
+            kind, body = reply["msg_type"], reply["content"]
+            assert kind != "error", "\n".join(body["traceback"])
+            if kind in ("execute_result", "display_data"):
+                shown.append(body["data"].get("text/html", ""))
+            if kind == "status" and body["execution_state"] == "idle":
+                return shown
+
+    def libraries(self, code: str, cell: str) -> int:
+        return sum(h.count('class="relgraph-library"') for h in self.run(code, cell))
+
+    def restart(self) -> None:
+        self.manager.restart_kernel(now=True)
+        self.client.wait_for_ready(timeout=60)
+
+    def close(self) -> None:
+        self.client.stop_channels()
+        self.manager.shutdown_kernel(now=True)
+
+
+@pytest.mark.notebook
+def test_in_a_kernel_the_library_follows_its_cell_and_comes_again_after_a_restart() -> None:
+    pytest.importorskip("jupyter_client")
+    kernel = Kernel()
+    try:
+        setup = f"import relgraph\ng = relgraph.open({str(DATA)!r})\nv = g.view(focus='DOFTEC')"
+        assert kernel.libraries(setup, "setup") == 0
+        assert [kernel.libraries("v", cell) for cell in "abcb"] == [1, 0, 0, 0]
+        assert kernel.libraries("display(v, v)", "a") == 1     # cell a runs again: its output, the library, is gone
+        assert kernel.libraries("v", "c") == 0
+        kernel.restart()
+        assert kernel.libraries(setup, "setup") == 0
+        assert [kernel.libraries("v", cell) for cell in "cbc"] == [1, 0, 1]
+        assert kernel.libraries("from relgraph.view import notebook\nnotebook.init()", "init") == 1
+        assert kernel.libraries("v", "c") == 0
+    finally:
+        kernel.close()
+
+
 # ---- a notebook, executed, weighed, converted and opened offline ---------------------------------------------------
 
 VIEWS = ['g.view()', 'g.view(lang="nl")', 'g.view(lang="zh")', 'g.view(as_of=2015)', 'g.view(as_of="2019-06")',
