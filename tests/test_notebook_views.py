@@ -79,6 +79,33 @@ def test_the_library_holds_the_saved_pages_scripts_as_text() -> None:
     assert not re.search(r"//[\w.-]*(cdn|unpkg|jsdelivr|googleapis)", lib, re.I)
 
 
+def test_a_view_waits_for_the_library_and_says_why_it_is_empty(g: relgraph.Dataset, tmp_path: Path) -> None:
+    """A view before its library (a notebook whose cells were moved, or whose library output was deleted): it says
+    what is missing, and draws as soon as the library comes."""
+    if not Path(CHROMIUM).exists():  # pragma: no cover - CI installs it
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    v = g.view(focus="DOFTEC")
+    path = tmp_path / "late.html"
+    path.write_text(f"<!DOCTYPE html><meta charset=utf-8><body>{notebook.view_html(v.data, title=v.title)}",
+                    encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+        page.goto(path.as_uri())
+        frame = page.locator("iframe.relgraph-frame").element_handle().content_frame()
+        frame.wait_for_function("() => document.getElementById('network').textContent.includes('notebook.init()')",
+                                timeout=10_000)
+        # the library arrives later (as a notebook output does): its script runs, greets the frame, which asks
+        page.evaluate("html => document.body.append(document.createRange().createContextualFragment(html))",
+                      notebook.library_html())
+        frame.wait_for_function("() => window.relgraph && window.relgraph.ready === true", timeout=20_000)
+        assert frame.evaluate("() => relgraph.nodeView.length") == v.nodes
+        assert "notebook.init()" not in frame.evaluate("() => document.getElementById('network').textContent")
+        browser.close()
+
+
 class FakeShell:
     """Enough of an IPython shell for the library's bookkeeping: events, and a kernel naming the running cell."""
 

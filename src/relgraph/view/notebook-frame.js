@@ -48,8 +48,8 @@
   say("Drawing…");
   window.setTimeout(() => {
     if (state === "waiting") {
-      say("The script that draws relgraph views is not in this notebook (it travels once, with the first view "
-        + "shown, or with relgraph.view.notebook.init()). Run that cell again, or call relgraph.view.notebook.init().");
+      say("The script that draws relgraph views is not in this notebook: it travels once, in the output of the "
+        + "first view shown. Run that cell again, or run: from relgraph.view import notebook; notebook.init()");
     }
   }, 4000);
   ask();
