@@ -22,7 +22,7 @@ from relgraph.view.notebook import library_key
 from .conftest import DATA
 from .servers import free_port
 
-pytestmark = [pytest.mark.notebook, pytest.mark.browser]
+pytestmark = [pytest.mark.notebook, pytest.mark.browser, pytest.mark.jupyterlab]
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -49,7 +49,8 @@ def test_a_view_carries_its_data_and_a_sandboxed_frame_but_no_library(g: relgrap
                        r"([A-Za-z0-9+/=]+)</script><iframe ", out)
     assert json.loads(gzip.decompress(base64.b64decode(island.group(1)))) == v.data
     frame = re.search(r"<iframe [^>]*>", out).group(0)
-    assert 'sandbox="allow-scripts"' in frame and "allow-same-origin" not in frame
+    assert 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in frame
+    assert "allow-same-origin" not in frame
     assert not re.search(r"\s(src|href)\s*=", re.sub(r'srcdoc="[^"]*"', "", out))
     page = srcdoc(out)
     assert "vis.Network" not in page and "relgraph-data\"></script>" in page        # no library, no data inside

@@ -9,10 +9,11 @@ sheets. A notebook output that did the same would weigh as much for every view, 
   session, or by :func:`init`; again when the cell that carried it runs again (its output is then gone), and again
   in a new kernel session;
 * **a view** (:func:`view_html`): its data, as gzip in base64 (no ``<`` can close the element that holds it), and
-  a sandboxed ``<iframe srcdoc>`` (scripts allowed, nothing else) with the page's own markup and a loader
-  (``notebook-frame.js``). The loader asks the notebook page for the library by ``postMessage``, unpacks the data
-  and runs the same two scripts as a saved page, under the same Content-Security-Policy (by hash: nothing is
-  loaded from anywhere, no other script runs). A view whose frame loads before the library waits for it.
+  a sandboxed ``<iframe srcdoc>`` (see :data:`SANDBOX`: scripts, and links opened in a new tab; never the
+  notebook's origin) with the page's own markup and a loader (``notebook-frame.js``). The loader asks the notebook
+  page for the library by ``postMessage``, unpacks the data and runs the same two scripts as a saved page, under
+  the same Content-Security-Policy (by hash: nothing is loaded from anywhere, no other script runs). A view whose
+  frame loads before the library waits for it, and says what is missing if it never comes.
 
 The frame keeps the view apart from the notebook's style sheets and scripts and keeps everything the saved page
 does: search, legend and theme filters, the time slider, the details panel, the drawers of a narrow width.
@@ -34,6 +35,9 @@ from .page import asset, csp, fill, script_json, scripts
 
 __all__ = ["init", "library_html", "library_key", "view_html"]
 
+#: What a view's frame may do: run scripts, and open a source's web address in a new tab, outside the sandbox.
+#: Not allowed: the notebook's origin (its cookies, its server), forms, top navigation, downloads.
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 #: The loader that runs in each view's frame, and the script that keeps the library in the notebook page.
 FRAME_JS = "notebook-frame.js"
 LIBRARY_JS = "notebook-library.js"
@@ -118,13 +122,13 @@ def view_html(data: dict[str, Any], *, title: str, height: int = 720) -> str:
     Examples
     --------
     >>> out = view_html({"title": "<b>", "lang": "en", "nodes": [], "edges": []}, title="<b>")
-    >>> '<iframe class="relgraph-frame"' in out and 'sandbox="allow-scripts"' in out and "<b>" not in out
+    >>> '<iframe class="relgraph-frame"' in out and f'sandbox="{SANDBOX}"' in out and "<b>" not in out
     True
     """
     page = _frame_page(str(data.get("lang", "en")), str(data.get("title", title)))
     return (f'<div class="relgraph-view">'
             f'<script type="text/plain" class="relgraph-data" data-encoding="gzip+base64">{pack(data)}</script>'
-            f'<iframe class="relgraph-frame" data-library="{library_key()}" sandbox="allow-scripts" '
+            f'<iframe class="relgraph-frame" data-library="{library_key()}" sandbox="{SANDBOX}" '
             f'title="{html.escape(title, quote=True)}" srcdoc="{html.escape(page, quote=True)}" '
             f'style="display:block;width:100%;height:{int(height)}px;border:1px solid #d9dee5;border-radius:4px">'
             f'</iframe></div>')
