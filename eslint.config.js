@@ -39,6 +39,25 @@ export default [
     },
   },
   {
+    // the two classic scripts of notebook views (relgraph.view.notebook): one in the notebook page, one in each frame
+    files: ["src/relgraph/view/notebook-*.js"],
+    languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: { ...globals.browser } },
+    rules: {
+      "max-len": ["error", { code: 120 }],
+      "indent": ["error", 2],
+      "no-var": "error",
+      "prefer-const": "error",
+      "eqeqeq": "error",
+      "no-shadow": "error",
+      "no-implicit-globals": "error",
+      "no-restricted-syntax": ["error",
+        { selector: "MemberExpression[property.name='innerHTML']", message: "text only: use textContent" },
+        { selector: "MemberExpression[property.name='outerHTML']", message: "text only: use textContent" },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "text only" },
+      ],
+    },
+  },
+  {
     files: ["eslint.config.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module" },
   },

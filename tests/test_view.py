@@ -155,7 +155,10 @@ def test_hostile_title_is_escaped(g: relgraph.Dataset) -> None:
 
 def test_view_object(g: relgraph.Dataset, tmp_path: Path) -> None:
     v = g.view(focus="DOFTEC")
-    frame = v._repr_html_()
+    shown = v._repr_html_()  # a light view (outside IPython, with the library): see test_notebook_views.py
+    assert 'class="relgraph-view"' in shown and 'class="relgraph-library"' in shown
+    bare = relgraph.view.View(html=v.html, title=v.title, nodes=v.nodes, edges=v.edges)  # no data: the whole page
+    frame = bare._repr_html_()
     assert frame.startswith("<iframe srcdoc=\"") and 'sandbox="allow-scripts"' in frame
     attrs = re.sub(r'srcdoc="[^"]*"', "", frame)
     assert " src=" not in attrs and "allow-same-origin" not in attrs

@@ -2,8 +2,8 @@
 
 This package owns the view end to end: :mod:`.presets` (the named views), :mod:`.build` (which part of the
 network, as plain data), :mod:`.layout` (positions computed beforehand), :mod:`.page` (the HTML, with
-vis-network, the app script and the data inline) and :class:`View` (the result: ``.html``, ``.save()``, and an
-``<iframe srcdoc>`` for Jupyter). :meth:`relgraph.RelGraph.view` and ``relgraph view`` both call :func:`view`.
+vis-network, the app script and the data inline) and :class:`View` (the result: ``.html``, ``.save()``, and a light
+view for Jupyter, see :mod:`.notebook`). :meth:`relgraph.RelGraph.view` and ``relgraph view`` both call :func:`view`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ..errors import ExportError
 from ..fileio import folder_target, write_text
 from ..languages import check_lang, ui
 from ..store.files import graph_files
+from .notebook import shown as notebook_output
 from .presets import WHOLE, Preset, load
 
 __all__ = ["MAX_NODES", "WARN_NODES", "Preset", "View", "ViewSizeWarning", "default_file_name", "presets", "view"]
@@ -102,7 +103,10 @@ class View:
         return to_pyvis(self.data, height=self.height, notebook=notebook, cdn_resources=cdn_resources)
 
     def _repr_html_(self) -> str:
-        """The page in a sandboxed ``<iframe srcdoc>`` (scripts allowed, nothing else), for Jupyter."""
+        """A light view for Jupyter: the data and a sandboxed frame that draws them with the script the notebook
+        holds once (see :mod:`relgraph.view.notebook`); a view made without its data shows its whole page."""
+        if self.data:
+            return notebook_output(self.data, title=self.title, height=self.height)
         return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" sandbox="allow-scripts" '
                 f'title="{html.escape(self.title, quote=True)}" '
                 f'style="width:100%;height:{self.height}px;border:1px solid #d9dee5;border-radius:4px"></iframe>')

@@ -61,6 +61,30 @@ img-src data:; font-src data:"
     return f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
 
+@cache
+def scripts() -> dict[str, str]:
+    """The page's two scripts exactly as written into it: ``VIS_JS`` (vis-network) and ``APP_JS`` (the app).
+
+    A notebook view (see :mod:`relgraph.view.notebook`) runs these same texts, so they keep the same hashes.
+    """
+    found = {"VIS_JS": f"\n{asset('vis-network.min.js')}\n", "APP_JS": f"\n{page_script()}\n"}
+    for name, text in found.items():
+        # the browser must read each script exactly as written, or its hash would not match (HTML turns CR LF
+        # into LF) and the rest of the page would become script text
+        if "</script" in text.lower() or "<!--" in text or "\r" in text:  # pragma: no cover - a vendored update
+            raise ValueError(f"{name} cannot be inlined: it contains '</script', '<!--' or a carriage return")
+    return found
+
+
+def fill(slots: dict[str, str]) -> str:
+    """The template with each ``{{NAME}}`` (or ``/*{{NAME}}*/``) slot replaced by ``slots[NAME]``, as written.
+
+    Every slot must be given; the values must already be escaped for where they go.
+    """
+    # one pass, so that text put into one slot is never read as another slot
+    return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], asset("template.html"))
+
+
 def render(data: dict[str, Any]) -> str:
     """The whole page for the data made by :func:`relgraph.view.build.page_data`.
 
@@ -70,20 +94,13 @@ def render(data: dict[str, Any]) -> str:
     >>> "<title>&lt;b&gt;</title>" in page
     True
     """
-    scripts = {"VIS_JS": f"\n{asset('vis-network.min.js')}\n", "APP_JS": f"\n{page_script()}\n"}
-    for name, text in scripts.items():
-        # the browser must read each script exactly as written, or its hash would not match (HTML turns CR LF
-        # into LF) and the rest of the page would become script text
-        if "</script" in text.lower() or "\r" in text:  # pragma: no cover - guards a vendored file update
-            raise ValueError(f"{name} cannot be inlined: it contains '</script' or a carriage return")
-    slots = {
-        "CSP": csp(list(scripts.values())),  # quotes, letters and base64: nothing to escape in an attribute
+    inline = scripts()
+    return fill({
+        "CSP": csp(list(inline.values())),  # quotes, letters and base64: nothing to escape in an attribute
         "LANG": html.escape(str(data.get("lang", "en")), quote=True),
         "TITLE": html.escape(str(data.get("title", "")), quote=True),
         "VIS_CSS": asset("vis-network.css"),
         "APP_CSS": asset("app.css"),
-        **scripts,
+        **inline,
         "DATA": script_json(data),
-    }
-    # one pass, so that text put into one slot is never read as another slot
-    return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], asset("template.html"))
+    })
