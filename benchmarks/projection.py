@@ -31,7 +31,7 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import relgraph  # noqa: E402
-from relgraph.network import assembly, project, reading  # noqa: E402
+from relgraph.network import assembly, project, reading, structure  # noqa: E402
 from relgraph.network.projection_sparql import project_sparql  # noqa: E402
 from relgraph.states import claims_from_statements  # noqa: E402
 from relgraph.store.statements import statements  # noqa: E402
@@ -86,18 +86,29 @@ def breakdown(g: Any) -> dict[str, float]:
 
 
 def rank_end_to_end(path: Path, repeat: int) -> dict[str, Any]:
-    """`relgraph rank --by betweenness` as a user runs it: a new process, loading the file, wall and CPU time."""
-    runs = []
+    """`relgraph rank --by betweenness` as a user runs it, a new process each time: on a built store with
+    nothing saved for its generation (cold), with the structure saved by the run before (warm), and with
+    ``--no-store`` (parsing the file); wall and CPU time."""
+    store = OUT / "store" / f"rank-{path.stem}"
+    command = [str(Path(sys.executable).parent / "relgraph"), "--data", str(path), "--store", str(store), "rank",
+               "--by", "betweenness", "--top", "5"]
+    subprocess.run([*command[:5], "store", "rebuild"], capture_output=True, check=True)
+    runs: dict[str, list[tuple[float, float, float]]] = {"cold": [], "warm": [], "no_store": []}
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        wall = time.perf_counter()
-        done = subprocess.run([str(Path(sys.executable).parent / "relgraph"), "--data", str(path), "rank", "--by",
-                               "betweenness", "--top", "5"], capture_output=True, text=True, check=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-        runs.append((time.perf_counter() - wall, cpu, load()))
+        for kind in runs:
+            if kind == "cold":
+                for pickle in store.glob("generations/*.memo/*.pickle"):
+                    pickle.unlink()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            wall = time.perf_counter()
+            cmd = command if kind != "no_store" else [*command[:3], "--no-store", *command[5:]]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            runs[kind].append((time.perf_counter() - wall, cpu, load()))
     said = (done.stdout + done.stderr).splitlines()
-    return {**best(runs), "method": next((ln for ln in said if ln.startswith("betweenness:")), "")}
+    return {**best(runs["cold"]), "warm": best(runs["warm"]), "no_store": best(runs["no_store"]),
+            "method": next((ln for ln in said if ln.startswith("betweenness:")), "")}
 
 
 def bench_size(size: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -125,7 +136,33 @@ def bench_size(size: str, args: argparse.Namespace) -> dict[str, Any]:
            "reference": best(ref_runs) if ref_runs else None,
            "same": same(fast, ref) if ref is not None else None}
     first.clear()
+    out["structure"] = best([timed(lambda: structure(g))[1:] + (load(),) for _ in range(args.repeat)])
     out["breakdown"] = breakdown(g)
+    if args.disk:
+        out["disk"] = bench_disk(path, args.repeat)
+    return out
+
+
+def bench_disk(path: Path, repeat: int) -> dict[str, Any]:
+    """The projection from the store on disk (what the commands use by default): cold (nothing saved for this
+    generation: read from the store) and warm (read back from the generation's memo folder, in a fresh
+    ``relgraph.open``), for the full projection and the structure alone."""
+    data = OUT / "store" / path.stem.removeprefix("synthetic-") / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    linked = data / path.name
+    if not linked.exists():
+        os.link(path, linked)
+    folder = OUT / "store" / path.stem.removeprefix("synthetic-") / "store"
+    relgraph.open(data, store=folder)  # built now if it is not yet
+    out: dict[str, Any] = {}
+    for name, make in (("full", project), ("structure", structure)):
+        cold, warm = [], []
+        for _ in range(repeat):
+            for pickle in folder.glob("generations/*.memo/*.pickle"):
+                pickle.unlink()
+            cold.append(timed(lambda make=make: make(relgraph.open(data, store=folder)))[1:] + (load(),))
+            warm.append(timed(lambda make=make: make(relgraph.open(data, store=folder)))[1:] + (load(),))
+        out[name] = {"cold": best(cold), "warm": best(warm)}
     return out
 
 
@@ -140,14 +177,32 @@ def report(results: dict[str, Any]) -> str:
         lines.append(f"{r['size']:>5} {r['triples']:>9,} {r['nodes']:>7,} {r['edges']:>7,} {f['s']:>7.2f} "
                      f"{f['cpu']:>6.2f} {s.get('s', float('nan')):>9.2f} {s.get('cpu', float('nan')):>6.2f} "
                      f"{ratio:>6} {str(r['same']):>5} {f['load']:>5.2f}")
+    lines += ["", "STRUCTURE ALONE and FROM THE STORE ON DISK (wall s, best of the runs; cold = nothing saved for the "
+              "generation, warm = read back from its memo folder after a fresh relgraph.open; load = 1-minute "
+              "load average)"]
+    for r in results["sizes"]:
+        st = r.get("structure")
+        if st:
+            lines.append(f"{r['size']:>5} in memory: structure alone {st['s']:.2f} s (cpu {st['cpu']:.2f}, load "
+                         f"{st['load']:.2f}); full projection {r['fast']['s']:.2f} s")
+        for name, d in (r.get("disk") or {}).items():
+            c, w = d["cold"], d["warm"]
+            lines.append(f"{r['size']:>5} on disk, {name:<9}: cold {c['s']:.2f} s (cpu {c['cpu']:.2f}, load "
+                         f"{c['load']:.2f}), warm {w['s']:.2f} s (cpu {w['cpu']:.2f}, load {w['load']:.2f})")
     for r in results["sizes"]:
         lines.append(f"\nbreakdown of the fast projection at {r['size']} (CPU seconds, one run):")
         lines += [f"  {name:<55} {secs:>6.2f}" for name, secs in r["breakdown"].items()]
         lines.append(f"  {'total':<55} {sum(r['breakdown'].values()):>6.2f}")
     if results.get("rank"):
         k = results["rank"]
-        lines.append(f"\nrelgraph rank --by betweenness --top 5 at {k['size']}, end to end: {k['s']:.2f} s wall "
-                     f"(runs {k['runs']}), {k['cpu']:.2f} s CPU, load {k['load']:.2f}; {k['method']}")
+        lines.append(f"\nrelgraph rank --by betweenness --top 5 at {k['size']}, end to end, store built: cold "
+                     f"{k['s']:.2f} s wall (runs {k['runs']}), {k['cpu']:.2f} s CPU, load {k['load']:.2f}; "
+                     f"{k['method']}")
+        for name in ("warm", "no_store"):
+            if name in k:
+                w = k[name]
+                lines.append(f"  {name}: {w['s']:.2f} s wall (runs {w['runs']}), {w['cpu']:.2f} s CPU, load "
+                             f"{w['load']:.2f}")
     return "\n".join(lines)
 
 
@@ -158,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat-reference", type=int, default=1, help="runs of the SPARQL projection per size")
     ap.add_argument("--rank-size", default="100k", help="size for `relgraph rank --by betweenness` ('' to skip)")
     ap.add_argument("--rank-repeat", type=int, default=3)
+    ap.add_argument("--no-disk", dest="disk", action="store_false", help="skip the store on disk (cold, warm)")
     ap.add_argument("--out", type=Path, default=OUT / "projection.json")
     args = ap.parse_args(argv)
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S"), "nproc": os.cpu_count(),

@@ -215,7 +215,8 @@ def report(res: dict[str, Any]) -> str:
     lines = [f"run {res['started']} - {res['ended']}, commit {res['commit']}, load average at the end "
              f"{res['loadavg']}"]
     for size in res["sizes"]:
-        lines += ["", f"SIZE {size['label']}: {size['triples']} triples, {size['bytes'] / 1e6:.1f} MB Turtle"]
+        lines += ["", f"SIZE {size['label']}: {size['triples']} triples, {size['bytes'] / 1e6:.1f} MB Turtle; load "
+                  f"average when this size ended {size.get('loadavg', '?')}"]
         if "build" in size:
             lines += build_lines(size["build"])
         if "queries" in size:
@@ -235,7 +236,27 @@ def report(res: dict[str, Any]) -> str:
             lines.append(f"STATS cold, fresh processes: first after the build {st['first']['median_s']:.2f} s "
                          f"(counts, then saves them); then median {st['median_s']:.2f} s, runs {st['runs']}"
                          + (f"; --no-store {st['no_store']['median_s']:.2f} s" if "no_store" in st else ""))
-    return "\n".join(lines)
+    return "\n".join(lines + targets(res))
+
+
+def targets(res: dict[str, Any]) -> list[str]:
+    """Issue 11's targets, met or not, from this run."""
+    out = ["", "TARGETS (issue 11)"]
+    for size in res["sizes"]:
+        if "build" in size:
+            b = size["build"]
+            ratio = b["relgraph"]["median_s"] / b["raw_named"]["median_s"]
+            out.append(f"  {size['label']}: building the store <= 1.2x raw bulk_load (named graph): "
+                       f"{'met' if ratio <= 1.2 else 'NOT met'} ({ratio:.2f}x)")
+        if "queries" in size:
+            ratio = {e["query"]: e["relgraph"]["median_s"] / e["raw"]["median_s"] for e in size["queries"]}
+            missed = [f"{q} {r:.2f}x" for q, r in ratio.items() if r > 1.5]
+            out.append(f"  {size['label']}: every named query through the CLI <= 1.5x raw: "
+                       + ("met" if not missed else f"NOT met for {len(missed)} of {len(ratio)}: {', '.join(missed)}"))
+        if "stats" in size:
+            st = size["stats"]["median_s"]
+            out.append(f"  {size['label']}: stats once built <= 2 s: {'met' if st <= 2 else 'NOT met'} ({st:.2f} s)")
+    return out
 
 
 def build_lines(b: dict[str, Any]) -> list[str]:
@@ -289,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
             log(f"[{label}] stats ...")
             entry["stats"] = bench_stats(data, store, 3)
         res["sizes"].append(entry)
+        entry["loadavg"] = round(os.getloadavg()[0], 2)
+        log(f"[{label}] done, load average {entry['loadavg']}")
     res["ended"], res["loadavg"] = time.strftime("%Y-%m-%d %H:%M:%S"), round(os.getloadavg()[0], 1)
     args.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     print(report(res))

@@ -406,6 +406,20 @@ def test_betweenness_with_igraph_agrees_with_networkx_on_the_seed(seed):
     assert max(abs(computed.values[n] - exact[n]) for n in simple) < 1e-9
 
 
+def test_betweenness_loads_only_igraphs_core_and_igraph_still_imports_after():
+    import subprocess
+    import sys
+
+    script = ("import sys, networkx as nx\n"
+              "from relgraph.network.centrality import betweenness\n"
+              "s = betweenness(nx.path_graph(4))\n"
+              "print(s.method, 'igraph' in sys.modules, 'matplotlib' in sys.modules)\n"
+              "import igraph\n"
+              "print(igraph.Graph(n=3, edges=[(0, 1), (1, 2)]).betweenness())\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["exact (igraph) False False", "[0.0, 1.0, 0.0]"]
+
+
 def test_betweenness_beyond_its_budget_is_estimated_and_says_so(seed):
     import networkx as nx
 

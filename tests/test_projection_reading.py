@@ -19,7 +19,7 @@ import relgraph
 from relgraph.core import Graph
 from relgraph.labels import choose, pick, preference
 from relgraph.languages import LANGS
-from relgraph.network import project
+from relgraph.network import project, structure
 from relgraph.network.projection_sparql import project_sparql
 from relgraph.network.vocabulary import DIRECT, FIELD, LABELS, NOT_EDGE, NOT_ENTITY, QUALIFIED
 from relgraph.store.statements import sparql_statements, statements
@@ -210,3 +210,35 @@ def test_the_same_at_100k_triples():
     fast, reference = project(g), project_sparql(g)
     assert fast.number_of_nodes() > 5000
     assert_same(fast, reference)
+
+
+def assert_same_structure(structure: nx.MultiDiGraph, full: nx.MultiDiGraph) -> None:
+    """The same nodes with the same labels and kinds, the same edges with the same keys, kinds and relations,
+    in the same order."""
+    shown = ("label", "labels", "kind", "kind_label", "classes")
+    assert [(n, {k: d[k] for k in shown}) for n, d in structure.nodes(data=True)] == \
+        [(n, {k: d[k] for k in shown}) for n, d in full.nodes(data=True)]
+    assert [(u, v, k, d["kind"], d["relation"]) for u, v, k, d in structure.edges(keys=True, data=True)] == \
+        [(u, v, k, d["kind"], d["relation"]) for u, v, k, d in full.edges(keys=True, data=True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "zh"])
+@pytest.mark.parametrize("name", ["seed", "example"])
+def test_the_structure_alone_is_the_full_projections_structure(request, name, lang):
+    g = request.getfixturevalue(name)
+    net = structure(g, lang=lang)
+    assert net.number_of_nodes() > 10 and net.number_of_edges() > 10
+    assert_same_structure(net, project(g, lang=lang))
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_the_structure_of_the_edge_cases_is_the_full_projections(edge_cases, engine):
+    g = relgraph.open(edge_cases, engine=engine)
+    assert_same_structure(structure(g), project(g))
+
+
+def test_rank_on_the_structure_is_rank_on_the_full_projection(seed):
+    from relgraph.network import rank_rows
+
+    for by in ("degree", "betweenness", "pagerank"):
+        assert rank_rows(seed, by=by) == rank_rows(project(seed), by=by)

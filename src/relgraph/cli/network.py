@@ -117,7 +117,8 @@ def rank(obj: Context, by: str, kind: str | None, top: int, fmt: str, as_of: str
 
     Example: relgraph rank --by betweenness --top 5
     """
-    net = analysis.network(obj.graph, lang=lang, as_of=as_of)
+    # the structure alone is enough without a day (no dates, states or quotes to read)
+    net = analysis.network(obj.graph, lang=lang, as_of=as_of) if as_of else analysis.structure(obj.graph, lang=lang)
     rows = analysis.rank_rows(net, by=by, kind=kind, top=top)
     columns = ["rank", "label", "kind", "score", "iri"]
     shown = ["rank", "label", "kind", "score"]

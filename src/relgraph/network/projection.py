@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..arguments import as_of_day
 from ..core import Graph
 from .assembly import assemble, without_cycle_collection
+from .cache import cached
 from .reading import read
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +38,8 @@ def project(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = N
     The store is read once, as plain statements (:mod:`.reading`); the result is the same as reading it with
     relgraph's SPARQL queries (:func:`relgraph.network.projection_sparql.project_sparql`), several times faster.
     Nodes come in the order of their IRIs and edges in the order of their (relation, source, target, kind).
+    With a store on disk, the projection is saved with the store's generation and read back by the next call on
+    the same data (:mod:`.cache`).
 
     Examples
     --------
@@ -45,6 +48,10 @@ def project(g: Graph, *, lang: str = "en", as_of: str | int | dt.date | None = N
     'government'
     """
     day = as_of_day(as_of)
+    return cached(g, f"network-{lang}-{day.isoformat() if day else 'all'}", lambda: _project(g, lang, day))
+
+
+def _project(g: Graph, lang: str, day: dt.date | None) -> nx.MultiDiGraph:
     with without_cycle_collection():
         nodes, keys, claims = read(g, lang)
         return assemble(g, nodes, keys, claims, lang=lang, day=day)

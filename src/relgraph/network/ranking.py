@@ -6,10 +6,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..arguments import whole_number
+from ..core import Graph
 from ..errors import ParameterError
 from ..kinds import BY_KEY
+from ..languages import check_lang
 from .centrality import betweenness
 from .shape import as_network, undirected
+from .structural import structure
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -55,7 +58,8 @@ def rank_rows(source: Source, *, by: str = "degree", kind: str | None = None, to
         raise ParameterError(f"unknown kind {kind!r}; choose one of {', '.join(BY_KEY)}")
     if top is not None:
         top = whole_number(top, "top", low=1)
-    net, _ = as_network(source, lang=lang, as_of=as_of)
+    net = structure(source, lang=check_lang(lang)) if as_of is None and isinstance(source, Graph) \
+        else as_network(source, lang=lang, as_of=as_of)[0]
     simple = undirected(net)
     method = "exact"
     if by == "degree":

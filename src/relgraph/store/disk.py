@@ -53,7 +53,7 @@ class DiskStore(OxigraphStore):
         written, it is computed each time."""
         import json
 
-        path = Layout(self.folder).memo(self.manifest.generation or "") / f"{key}.json"
+        path = self.memo_folder() / f"{key}.json"
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -64,6 +64,11 @@ class DiskStore(OxigraphStore):
         with contextlib.suppress(RelgraphError):  # a read-only store: nothing is saved
             write_text(path, json.dumps(value, ensure_ascii=False))
         return value
+
+    def memo_folder(self) -> Path:
+        """Where what is computed from this generation is saved (in the store folder, never the data folder);
+        removed with the generation."""
+        return Layout(self.folder).memo(self.manifest.generation or "")
 
     def close(self) -> None:
         """Let go of the generation (a later sync may then remove it once it is no longer current)."""
