@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+import rdflib
 from click.testing import CliRunner
 
 import relgraph
@@ -124,11 +125,12 @@ def test_a_touched_file_is_not_read_again(tmp_path):
     data, store, heard = copy_data(tmp_path), tmp_path / "store", []
     relgraph.open(data, queries=QUERIES, store=store)
     generation = current(store)["generation"]
+    triples = len(rdflib.Graph().parse(data / "ontology.ttl"))
     os.utime(data / "ontology.ttl", ns=(time.time_ns() - 10**10, time.time_ns() - 10**10))
-    assert ("ontology.ttl", "touched", 449) in relgraph.store_status(data, store=store).files
+    assert ("ontology.ttl", "touched", triples) in relgraph.store_status(data, store=store).files
     relgraph.open(data, queries=QUERIES, store=store, progress=listen(heard))
     assert loading(heard) == [] and current(store)["generation"] == generation
-    assert ("ontology.ttl", "ok", 449) in relgraph.store_status(data, store=store).files
+    assert ("ontology.ttl", "ok", triples) in relgraph.store_status(data, store=store).files
 
 
 def test_a_new_file_is_loaded_into_its_own_graph(tmp_path):
