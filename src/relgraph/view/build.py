@@ -167,7 +167,8 @@ def _year(value: Any) -> int | None:
 
 def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", description: str = "",
               caption: str = "", as_of: str | None = None, sources: Mapping[str, str] | None = None,
-              focus: str | None = None, statuses: dict[str, str] | None = None) -> dict[str, Any]:
+              focus: str | None = None, statuses: dict[str, str] | None = None,
+              relations: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The plain data a view page draws, ready for JSON.
 
     Parameters
@@ -186,6 +187,8 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
         The entity the view is centred on: selected, with its details open, when the page opens.
     statuses
         Labels of the statuses (IRI to label in ``lang``) for the panel; missing ones show as the IRI's local name.
+    relations
+        Own labels of relations that are not entities (IRI to label in ``lang``), for the timeline strip.
 
     Examples
     --------
@@ -207,6 +210,10 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
                         degree=net.degree(n), statuses=words) for n, d in net.nodes(data=True)]
     names.update({item["id"]: item["label"] for item in nodes})
     edges = [_edge_item(i, u, v, d, lang, words) for i, (u, v, d) in enumerate(net.edges(data=True))]
+    own = dict(relations or {})
+    for e in edges:
+        if e.get("relation") in own:
+            e["relation_label"] = own[e["relation"]]
     cited = {item["source"] for item in (*nodes, *edges) if item.get("source")}
     cited |= {c["source"] for e in edges for c in e.get("claims", ()) if c.get("source")}
     years = [y for item in (*nodes, *edges) for y in (_year(item.get("start")), _year(item.get("end"))) if y]
@@ -236,6 +243,7 @@ def _node_item(n: Any, d: dict[str, Any], lang: str, xy: tuple[float, float], *,
         item.update({k: v for k, v in {
             "alt": d.get("alt_labels") or None, "start": d.get("start"), "end": d.get("end"),
             "derived": d.get("dates_derived") or None, "status": _local(d.get("status")),
+            "line": LINE_OF_STATUS.get(_local(d.get("status")) or "") if d.get("status") else None,
             "status_label": statuses.get(str(d.get("status"))) if d.get("status") else None,
             "quotes": d.get("quotes") or None, "same_as": d.get("same_as") or None,
             "unknown": d.get("unknown") or None, "count": d.get("count"),
