@@ -39,7 +39,9 @@ export const dated = (thing) => {
   };
 };
 
-const relationLabel = (model, e) => e.relation_label || `${nameOf(model, e.from)} — ${e.label} → ${nameOf(model, e.to)}`;
+/** A relation's own name, else "from — relation → to". */
+const relationLabel = (model, e) => e.relation_label
+  || `${nameOf(model, e.from)} — ${e.label} → ${nameOf(model, e.to)}`;
 
 /** The relations that are not entities themselves (an entity's own relations take its dates), one per relation
     (several edges may stand for one relation): `[key, edge]` pairs. */

@@ -54,7 +54,9 @@ const placeOf = (s, item) => {
   if (x1 - x0 >= wanted + 24) {
     return { x0, x1, tx: x0 + 9, anchor: "start", room: Math.min(full, x1 - x0 - 18), span: [x0, x1] };
   }
-  if (x1 + 7 + wanted <= s.right) return { x0, x1, tx: x1 + 7, anchor: "start", room: wanted, span: [x0, x1 + 7 + wanted] };
+  if (x1 + 7 + wanted <= s.right) {
+    return { x0, x1, tx: x1 + 7, anchor: "start", room: wanted, span: [x0, x1 + 7 + wanted] };
+  }
   const room = Math.min(wanted, Math.max(0, x0 - 7 - s.left));
   return { x0, x1, tx: x0 - 7, anchor: "end", room, span: [x0 - 7 - room, x1] };
 };
