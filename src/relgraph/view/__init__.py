@@ -168,9 +168,8 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     _check_size(net.number_of_nodes(), dated=when is not None, force=force)
     source_names, caption = _caption(g, net, lang, day)
     page_title = title or default_title
-    data = page_data(net, lang=lang, title=page_title, description=description,
-                     caption=caption, as_of=day, sources=source_names,
-                     focus=focus_iri, statuses=g.labels(_statuses(net), lang),
+    data = page_data(net, lang=lang, title=page_title, description=description, caption=caption, as_of=day,
+                     sources=source_names, focus=focus_iri, statuses=g.labels(_statuses(net), lang),
                      relations=_relation_labels(g, net, lang))
     result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
                   file_name=default_file_name(preset, focus, query), data=data)
