@@ -475,6 +475,9 @@ def test_strip_draws_each_dated_relation_and_entity(browser: Any, g: relgraph.Da
     assert page.js("document.querySelectorAll('#strip .bar polygon').length") == 1  # DOFTEC's runs on: an arrow
     note = page.page.text_content("#strip-note")
     assert note == "9 undated relations not shown · 31 entities dated only through linked ones not shown"
+    page.page.check("#time-on")  # as docs/img/view-timeline-strip.png shows it
+    page.page.fill("#year", "2020")
+    page.page.click(f"#strip .bar[data-key='{sister}']")
     page.screenshot("view-timeline-strip.png", tmp_path)
     page.close()
 
