@@ -241,6 +241,9 @@ def test_hostile_strings_run_nothing(browser: Any, tmp_path: Path) -> None:
         assert page.js("document.querySelectorAll('#details img, #details script, #matches img, "
                        "a[href^=\"javascript\"]').length") == 0
         assert page.js("document.querySelectorAll('script').length") == 3  # data, vis-network, app
+        assert SCRIPT in page.js("document.querySelector('#strip .bar title').textContent")  # as text
+        assert page.js("document.querySelectorAll('#strip *').length") > 10
+        assert page.js("document.querySelectorAll('#strip script, #strip img, #strip foreignObject').length") == 0
         if name == "hostile.html":
             assert SCRIPT + IMG in page.js("document.title") and SCRIPT + IMG in text
         page.js("relgraph.showNode(relgraph.data.nodes.find(n => n.kind === 'government').id)")
@@ -424,4 +427,141 @@ def test_the_ended_relationship_shows_every_source_in_its_panel(browser: Any, de
     assert "Letter on the results of the China mission 2017" in panel
     assert "VVD Provincie Utrecht: End of the friendship bond with Guangdong" in panel
     page.screenshot("sister-relationship-panel.png", tmp_path)
+    page.close()
+
+
+#: The bars of the timeline strip: key, classes, line, dates, hover text and where the bar's line (or dot) runs.
+BARS = """() => [...document.querySelectorAll('#strip .bar')].map(b => {
+  const line = b.querySelector('line.mark');
+  const dot = b.querySelector('circle.dot');
+  return { key: b.dataset.key, cls: b.getAttribute('class'), line: b.dataset.line, start: b.dataset.start,
+           end: b.dataset.end, title: b.querySelector('title').textContent,
+           dashes: line ? line.getAttribute('stroke-dasharray') : null,
+           x0: parseFloat(dot.getAttribute('cx')), x1: line ? parseFloat(line.getAttribute('x2')) : null };
+})"""
+TICKS = "() => [...document.querySelectorAll('#strip-axis .tick')].map(t => [+t.textContent, +t.getAttribute('x')])"
+
+
+def bars(page: Opened) -> dict[str, dict[str, Any]]:
+    return {b["key"]: b for b in page.js(BARS)}
+
+
+def x_of(page: Opened, year: float) -> float:
+    """The strip's pixel for a year (with its fraction), read off two of the axis's year marks."""
+    (y0, x0), (y1, x1) = page.js(TICKS)[:2]
+    return x0 + (year - y0) * (x1 - x0) / (y1 - y0)
+
+
+def test_strip_draws_each_dated_relation_and_entity(browser: Any, g: relgraph.Dataset, default_page: Path,
+                                                    tmp_path: Path) -> None:
+    """One bar per row of `relgraph timeline`; the sister relationship runs from 1995 to 16 November 2022, ended."""
+    from relgraph.timeline import rows
+
+    page = Opened(browser, default_page)
+    drawn = bars(page)
+    expected = rows(g)
+    assert len(drawn) == len(expected) == 18
+    assert {b["title"].split("\n")[0] for b in drawn.values()} == {r["label"] for r in expected}
+    sister = page.js(f"relgraph.data.edges.find(e => e.relation === '{UG}sister-relationship').id")
+    bar = drawn[sister]
+    assert (bar["line"], bar["start"], bar["end"]) == ("ended", "1995", "2022-11-16")
+    assert bar["dashes"] and bar["cls"] == "bar"  # dotted, as the drawing's ended relations; lit
+    assert abs(bar["x0"] - x_of(page, 1995)) < 1 and abs(bar["x1"] - x_of(page, 2022 + 320 / 365)) < 1
+    assert bar["title"].splitlines()[1:] == ["1995 – 2022-11-16 · ended",
+                                             "Source: RTV Utrecht: the friendship relationship with Guangdong is ended"]
+    mission = drawn[UG + "mission-2017"]
+    assert mission["x1"] is None and abs(mission["x0"] - x_of(page, 2017 + 300 / 365)) < 1  # a week: a dot
+    assert drawn[UG + "cooperation-doftec-2013"]["cls"] == "bar"
+    assert page.js("document.querySelectorAll('#strip .bar polygon').length") == 1  # DOFTEC's runs on: an arrow
+    note = page.page.text_content("#strip-note")
+    assert note == "9 undated relations not shown · 31 entities dated only through linked ones not shown"
+    page.page.check("#time-on")  # as docs/img/view-timeline-strip.png shows it
+    page.page.fill("#year", "2020")
+    page.page.click(f"#strip .bar[data-key='{sister}']")
+    page.screenshot("view-timeline-strip.png", tmp_path)
+    page.close()
+
+
+def test_strip_follows_the_time_control(browser: Any, g: relgraph.Dataset, tmp_path: Path) -> None:
+    from relgraph.view import presets
+    from relgraph.view.build import page_data, select
+    from relgraph.view.page import render
+
+    net, title, _, _ = select(g, presets=presets(g))
+    data = page_data(net, title=title)
+    data["years"] = [1995, 2023]  # as if something were dated 2023: the slider then goes one year past the end
+    (tmp_path / "later.html").write_text(render(data), encoding="utf-8")
+    page = Opened(browser, tmp_path / "later.html")
+    sister = page.js(f"relgraph.data.edges.find(e => e.relation === '{UG}sister-relationship').id")
+    assert page.js("document.querySelector('#strip .marker').classList.contains('hidden')")  # time control off
+    page.page.check("#time-on")
+    page.page.fill("#year", "2020")
+    assert page.page.get_attribute("#strip", "data-year") == "2020"
+    marker = page.js("() => { const r = document.querySelector('#strip-lanes .marker'); "
+                     "return [+r.getAttribute('x'), +r.getAttribute('width')]; }")
+    assert abs(marker[0] - x_of(page, 2020)) < 1 and abs(marker[0] + marker[1] - x_of(page, 2021)) < 1
+    drawn = bars(page)
+    assert "off" not in drawn[sister]["cls"] and "off" in drawn[UG + "mission-2017"]["cls"]
+    hidden = {k for k, b in drawn.items() if "off" in b["cls"]}  # dimmed exactly where the drawing hides
+    shown = set(page.js("relgraph.nodeView.getIds()")) | set(page.js("relgraph.edgeView.getIds()"))
+    assert hidden == set(drawn) - shown
+    page.page.fill("#year", "2023")
+    assert "off" in bars(page)[sister]["cls"] and sister not in page.js("relgraph.edgeView.getIds()")
+    page.page.uncheck("#time-on")
+    assert not any("off" in b["cls"] for b in bars(page).values())
+    page.close()
+
+
+def test_strip_follows_the_kind_filter(browser: Any, default_page: Path) -> None:
+    page = Opened(browser, default_page)
+    before = bars(page)
+    events = set(page.js("relgraph.data.nodes.filter(n => n.kind === 'event').map(n => n.id)"))
+    page.page.uncheck("#kinds input[data-kind=event]")
+    after = bars(page)
+    assert not events & set(after) and events & set(before)
+    assert set(after) < set(before)
+    shown = set(page.js("relgraph.nodeView.getIds()")) | set(page.js("relgraph.edgeView.getIds()"))
+    assert set(after) <= shown  # a relation to an event goes with it, as in the drawing
+    page.page.check("#kinds input[data-kind=event]")
+    assert set(bars(page)) == set(before)
+    page.close()
+
+
+def test_strip_bars_select_and_selection_lights_bars(browser: Any, default_page: Path) -> None:
+    page = Opened(browser, default_page)
+    sister = page.js(f"relgraph.data.edges.find(e => e.relation === '{UG}sister-relationship').id")
+    page.page.click(f"#strip .bar[data-key='{sister}']")
+    assert page.js("relgraph.network.getSelectedEdges()") == [sister]
+    assert "What each source says" in page.panel() and "Guangdong" in page.panel()
+    assert "sel" in bars(page)[sister]["cls"]
+    page.page.click(f"#strip .bar[data-key='{UG}mission-2017']")
+    assert page.js("relgraph.network.getSelectedNodes()") == [UG + "mission-2017"]
+    assert page.panel().startswith("Economic mission to Guangdong 2017")
+    lit = {k for k, b in bars(page).items() if "unlit" not in b["cls"]}
+    assert UG + "mission-2017" in lit and sister not in lit  # lit as the drawing lights the mission's neighbourhood
+    page.click_node(UG + "cooperation-doftec-2013")
+    assert "sel" in bars(page)[UG + "cooperation-doftec-2013"]["cls"]
+    page.page.focus(f"#strip .bar[data-key='{sister}']")
+    page.page.keyboard.press("Enter")
+    assert page.js("relgraph.network.getSelectedEdges()") == [sister]
+    page.close()
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1400, 900), "zh"), ((390, 844), "en")], ids=["wide-zh", "phone"])
+def test_strip_folds_and_leaves_the_drawing_room(browser: Any, g: relgraph.Dataset, tmp_path: Path,
+                                                 size: tuple[int, int], lang: str) -> None:
+    path = g.view(tmp_path / f"{lang}.html", lang=lang).save(tmp_path / f"{lang}.html")
+    page = Opened(browser, path, size)
+    assert page.page.text_content("#strip-title") == {"zh": "时间线", "en": "Timeline"}[lang]
+    strip = page.page.locator("#strip").bounding_box()
+    assert 90 <= strip["height"] <= 170 and strip["y"] + strip["height"] <= size[1]
+    canvas = page.page.locator("#network canvas").bounding_box()
+    assert canvas["height"] >= 0.6 * size[1] and len(bars(page)) == 18
+    page.screenshot(f"view-strip-{size[0]}-{lang}.png", tmp_path)
+    page.page.click("#strip-toggle")
+    assert page.page.get_attribute("#strip-toggle", "aria-expanded") == "false"
+    assert not page.page.is_visible("#strip-body") and not page.page.is_visible("#strip-axis")
+    page.page.wait_for_function(f"() => document.querySelector('#network canvas').clientHeight > {canvas['height']} + 60")
+    page.page.click("#strip-toggle")
+    assert page.page.is_visible("#strip .bar") and len(bars(page)) == 18
     page.close()

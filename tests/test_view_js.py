@@ -1,4 +1,4 @@
-"""The view's pure logic (search, filters, styles, the time range) as real ES modules in headless Chromium.
+"""The view's pure logic (search, filters, styles, the time range, the timeline strip's lanes) as real ES modules in headless Chromium.
 
 A local http.server on 127.0.0.1 (a free port) serves src/relgraph/view/js and a small test page that imports the
 modules with ``<script type="module">``, as a browser loads them one by one (not the page's bundle). Each test
@@ -32,12 +32,13 @@ TEST_PAGE = b"""<!DOCTYPE html>
 <script type="module">
 import * as filters from "./filters.js";
 import * as highlight from "./highlight.js";
+import * as lanes from "./lanes.js";
 import * as legend from "./legend.js";
 import * as model from "./model.js";
 import * as search from "./search.js";
 import * as style from "./style.js";
 import * as time from "./time.js";
-window.m = { filters, highlight, legend, model, search, style, time };
+window.m = { filters, highlight, lanes, legend, model, search, style, time };
 window.loaded = true;
 </script>
 </body></html>
@@ -317,3 +318,59 @@ def test_labels_grow_with_degree(page: Any) -> None:
         const model = m.model.buildModel({ ...data, nodes: data.nodes.map((n, i) => ({ ...n, degree: i })) });
         return m.style.nodeItems(model, {}).map((n) => n.font.size);""")
     assert items == sorted(items) and items[0] == 14 and items[-1] == 28
+
+
+def test_strip_spans_a_date_as_given(page: Any) -> None:
+    spans = js(page, """return ["1995", "2013-11", "2022-11-16", "2020-12", null, "x"].map(m.lanes.spanOf);""")
+    assert spans[0] == [1995, 1996]  # a year is the whole year
+    assert spans[1] == [pytest.approx(2013 + 304 / 365), pytest.approx(2013 + 334 / 365)]  # November 2013
+    assert spans[2] == [pytest.approx(2022 + 319 / 365), pytest.approx(2022 + 320 / 365)]  # one day
+    assert spans[3] == [pytest.approx(2020 + 335 / 366), 2021]  # December of a leap year runs to its end
+    assert spans[4] is None and spans[5] is None
+
+
+def test_strip_items_are_the_dated_things_once(page: Any) -> None:
+    found = js(page, """
+      const d = { ...data, nodes: [...data.nodes, { id: "outcome", label: "Outcome", kind: "event",
+        start: "2017-10-28", derived: true }, { id: "deal", label: "Deal", kind: "event", start: "2013-11",
+        line: "active" }],
+        edges: [...data.edges, { id: "party", from: "gd", to: "deal", label: "party", line: "active",
+          relation: "deal", start: "2013-11" }, { id: "again", from: "pu", to: "gd", label: "partner of",
+          line: "ended", relation: "sister-rel", start: "1995", end: "2022-11-16" },
+          { id: "again2", from: "gd", to: "pu", label: "partner of", line: "ended", relation: "sister-rel",
+          start: "1995", end: "2022-11-16", relation_label: "Sister relationship" }] };
+      const out = m.lanes.stripItems(m.model.buildModel(d));
+      return { keys: out.items.map((i) => i.key), undated: out.undated, derived: out.derived,
+               deal: out.items.find((i) => i.key === "deal"), again: out.items.find((i) => i.key === "again") };""")
+    # in order of the first day (then of the end, then by name); the deal's own relation takes the deal's dates, so it is not drawn twice; one bar
+    # for the two edges of one relation
+    assert found["keys"] == ["sister", "sister2", "again", "ended", "deal", "mission", "took-part", "later"]
+    assert found["undated"] == ["unit", "hc", "cc"] and found["derived"] == ["outcome"]
+    assert found["deal"]["ongoing"] is True and found["deal"]["group"] == "event"  # active without an end: runs on
+    assert found["again"]["ongoing"] is False and found["again"]["line"] == "ended"
+    assert found["again"]["label"] == "Province of Utrecht — partner of → Guangdong Province"
+    assert found["again"]["to"] == pytest.approx(2022 + 320 / 365)
+
+
+def test_strip_packs_lanes_by_kind_and_caps_them(page: Any) -> None:
+    out = js(page, """
+      const items = [["a", "event", 0, 10], ["b", "relation", 0, 50], ["c", "event", 5, 20], ["d", "event", 30, 40],
+                     ["e", "relation", 60, 70]].map(([key, group, l, r]) => ({ key, group, l, r }));
+      const extent = (i) => [i.l, i.r];
+      const keys = (res) => res.groups.map((g) => [g.group, g.rows.map((row) => row.map((i) => i.key))]);
+      return [keys(m.lanes.laneGroups(items, ["event"], extent, 10)),
+              m.lanes.laneGroups(items, ["event"], extent, 2)];""")
+    assert out[0] == [["relation", [["b", "e"]]], ["event", [["a", "d"], ["c"]]]]
+    capped = out[1]
+    assert [g["group"] for g in capped["groups"]] == ["relation", "event"] and capped["more"] == 1
+
+
+def test_strip_axis_ticks_and_fitted_text(page: Any) -> None:
+    out = js(page, """
+      const measure = (t) => t.length * 6;
+      return [m.lanes.yearTicks([1994.5, 2025], 1300), m.lanes.yearTicks([1994.5, 2025], 200),
+              m.lanes.fitText("Sister-province relationship", 60, measure), m.lanes.fitText("short", 60, measure),
+              m.lanes.scaleOf([2000, 2010], 100, 200)(2005)];""")
+    assert out[0] == list(range(1995, 2026))
+    assert out[1] == [2000, 2010, 2020]
+    assert out[2] == "Sister-pr…" and out[3] == "short" and out[4] == 150

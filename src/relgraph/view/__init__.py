@@ -23,6 +23,7 @@ from ..core import Graph
 from ..errors import ExportError
 from ..fileio import folder_target, write_text
 from ..languages import check_lang, ui
+from ..namespaces import compact
 from ..store.files import graph_files
 from .notebook import shown as notebook_output
 from .presets import WHOLE, Preset, load
@@ -167,9 +168,9 @@ def view(g: Graph, path: str | os.PathLike[str] | None = None, *, lang: str = "e
     _check_size(net.number_of_nodes(), dated=when is not None, force=force)
     source_names, caption = _caption(g, net, lang, day)
     page_title = title or default_title
-    data = page_data(net, lang=lang, title=page_title, description=description,
-                     caption=caption, as_of=day, sources=source_names,
-                     focus=focus_iri, statuses=g.labels(_statuses(net), lang))
+    data = page_data(net, lang=lang, title=page_title, description=description, caption=caption, as_of=day,
+                     sources=source_names, focus=focus_iri, statuses=g.labels(_statuses(net), lang),
+                     relations=_relation_labels(g, net, lang))
     result = View(html=render(data), title=page_title, nodes=net.number_of_nodes(), edges=net.number_of_edges(),
                   file_name=default_file_name(preset, focus, query), data=data)
     if result.nodes > WARN_NODES:
@@ -188,6 +189,14 @@ def _statuses(net: Any) -> set[str]:
         if d.get("status"):
             found.add(d["status"])
     return {str(s) for s in found}
+
+
+def _relation_labels(g: Graph, net: Any, lang: str) -> dict[str, str]:
+    """The own labels of the dated relations that are not entities of the view (as the timeline names them)."""
+    found = {str(d["relation"]) for _, _, d in net.edges(data=True)
+             if d.get("relation") and (d.get("start") or d.get("end")) and d["relation"] not in net}
+    names = g.labels(found, lang) if found else {}
+    return {k: v for k, v in names.items() if v and v != compact(k)}
 
 
 def _check_size(nodes: int, *, dated: bool, force: bool) -> None:

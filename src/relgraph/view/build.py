@@ -167,7 +167,8 @@ def _year(value: Any) -> int | None:
 
 def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", description: str = "",
               caption: str = "", as_of: str | None = None, sources: Mapping[str, str] | None = None,
-              focus: str | None = None, statuses: dict[str, str] | None = None) -> dict[str, Any]:
+              focus: str | None = None, statuses: dict[str, str] | None = None,
+              relations: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The plain data a view page draws, ready for JSON.
 
     Parameters
@@ -186,6 +187,8 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
         The entity the view is centred on: selected, with its details open, when the page opens.
     statuses
         Labels of the statuses (IRI to label in ``lang``) for the panel; missing ones show as the IRI's local name.
+    relations
+        Own labels of relations that are not entities (IRI to label in ``lang``), for the timeline strip.
 
     Examples
     --------
@@ -201,12 +204,11 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
     kinds = kind_names(lang)
     big = net.number_of_nodes() > 1500
     themes = _themes(net)
-    names = dict(sources or {})
-    words = dict(statuses or {})
+    names, words = dict(sources or {}), dict(statuses or {})
     nodes = [_node_item(n, d, lang, pos[n], full=not big or bool(d.get("quotes")), themes=themes.get(str(n)),
                         degree=net.degree(n), statuses=words) for n, d in net.nodes(data=True)]
     names.update({item["id"]: item["label"] for item in nodes})
-    edges = [_edge_item(i, u, v, d, lang, words) for i, (u, v, d) in enumerate(net.edges(data=True))]
+    edges = [_edge_item(i, u, v, d, lang, words, relations or {}) for i, (u, v, d) in enumerate(net.edges(data=True))]
     cited = {item["source"] for item in (*nodes, *edges) if item.get("source")}
     cited |= {c["source"] for e in edges for c in e.get("claims", ()) if c.get("source")}
     years = [y for item in (*nodes, *edges) for y in (_year(item.get("start")), _year(item.get("end"))) if y]
@@ -236,6 +238,7 @@ def _node_item(n: Any, d: dict[str, Any], lang: str, xy: tuple[float, float], *,
         item.update({k: v for k, v in {
             "alt": d.get("alt_labels") or None, "start": d.get("start"), "end": d.get("end"),
             "derived": d.get("dates_derived") or None, "status": _local(d.get("status")),
+            "line": LINE_OF_STATUS.get(_local(d.get("status")) or "") if d.get("status") else None,
             "status_label": statuses.get(str(d.get("status"))) if d.get("status") else None,
             "quotes": d.get("quotes") or None, "same_as": d.get("same_as") or None,
             "unknown": d.get("unknown") or None, "count": d.get("count"),
@@ -245,8 +248,10 @@ def _node_item(n: Any, d: dict[str, Any], lang: str, xy: tuple[float, float], *,
     return item
 
 
-def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str, statuses: dict[str, str]) -> dict[str, Any]:
-    """One edge as the page draws it: its words, line style, dates, status, quote and source."""
+def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str, statuses: dict[str, str],
+               relations: Mapping[str, str]) -> dict[str, Any]:
+    """One edge as the page draws it: its words, line style, dates, status, quote and source, and the relation's
+    own label when ``relations`` has one."""
     status = _local(d.get("status"))
     labels = d.get("labels") or {}
     item: dict[str, Any] = {"id": f"e{i}", "from": str(u), "to": str(v),
@@ -256,7 +261,7 @@ def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str, statuses: d
         "kind": d.get("kind"), "status": status, "status_label": d.get("status_label"),
         "start": d.get("start"), "end": d.get("end"), "derived": d.get("dates_derived") or None,
         "certainty": _local(d.get("certainty")), "quote": d.get("quote"), "source": d.get("source"),
-        "relation": d.get("relation"), "held": d.get("held"),
+        "relation": d.get("relation"), "held": d.get("held"), "relation_label": relations.get(str(d.get("relation"))),
     }.items() if val is not None})
     claims = d.get("claims") or []
     if len(claims) > 1:  # several sources speak of this relation: each one's word, the one in force first

@@ -1,5 +1,6 @@
 /* relgraph network view: reads the data embedded in the page, draws it with vis-network and wires up search,
-   legend filters, the time control, the details panel, highlighting and the drawers of a narrow screen. All
+   legend filters, the time control, the timeline strip, the details panel, highlighting and the drawers of a
+   narrow screen. All
    state lives in one `app` object passed to each part; `window.relgraph` exposes it to the browser tests. */
 
 import { setText } from "./dom.js";
@@ -11,6 +12,7 @@ import { drawNetwork, highlight, refresh } from "./network.js";
 import { placeholder, showEdge, showNode } from "./panel.js";
 import { find, searchIndex } from "./search.js";
 import { clearSearch, wireSearch } from "./searchbox.js";
+import { markStrip, setupStrip, updateStrip } from "./strip.js";
 import { resetTime, setupTime } from "./time.js";
 
 /** Show what was clicked (`{node: id}`, `{edge: id}`, or null for nothing) in the panel, light it up with what
@@ -27,6 +29,7 @@ const inspect = (app, target) => {
     labelDetails(app.ui, null);
   }
   highlight(app, target);
+  markStrip(app, target);
 };
 
 /** Everything on again (kinds, themes, the time control at its start); unless `keepSearch`, the search box,
@@ -45,15 +48,35 @@ const resetView = (app, keepSearch) => {
   app.network.fit({ animation: false });
 };
 
+/** Centre the drawing on an entity, zooming in to at least the natural size. */
+const bringIntoView = (app, id) => {
+  const animation = app.data.big ? false : { duration: 350, easingFunction: "easeInOutQuad" };
+  app.network.focus(id, { scale: Math.max(1, app.network.getScale()), animation });
+};
+
 /** Select an entity, bring it into view, light it up and show it in the panel; the filters are reset if they
     hide it. On a narrow screen the drawer closes, so that the drawing shows it. */
 const pick = (app, id) => {
   if (!app.shown.nodes.has(id)) resetView(app, true);
   if (narrow()) showDrawer(null);
   app.network.selectNodes([id]);
-  const animation = app.data.big ? false : { duration: 350, easingFunction: "easeInOutQuad" };
-  app.network.focus(id, { scale: Math.max(1, app.network.getScale()), animation });
+  bringIntoView(app, id);
   inspect(app, { node: id });
+};
+
+/** Select what a bar of the timeline strip stands for, as a click in the drawing does; an entity is brought into
+    view. What the time control hides stays hidden (its bar is dimmed), its details are shown all the same. */
+const choose = (app, target) => {
+  const isNode = target.node !== undefined;
+  if (isNode ? !app.shown.nodes.has(target.node) : !app.shown.edges.has(target.edge)) {
+    app.network.unselectAll();
+  } else if (isNode) {
+    app.network.selectNodes([target.node]);
+    bringIntoView(app, target.node);
+  } else {
+    app.network.selectEdges([target.edge]);
+  }
+  inspect(app, target);
 };
 
 /** The words of the page outside the panel, in the data's language. */
@@ -82,6 +105,7 @@ const testHook = (app) => ({
   showNode: (id) => showNode(app, id),
   showEdge: (id) => showEdge(app, id),
   inspect: (target) => inspect(app, target),
+  choose: (target) => choose(app, target),
   ready: false,
 });
 
@@ -104,9 +128,12 @@ const start = () => {
   wireSearch(app, (id) => pick(app, id));
   buildLegend(app, () => refresh(app));
   setupTime(app);
+  setupStrip(app, (target) => choose(app, target));
+  app.onRefresh = () => updateStrip(app);
   document.getElementById("reset").addEventListener("click", () => resetView(app));
   writeTexts(app);
   resetTime(app);
+  updateStrip(app);
   placeholder(app);
   window.relgraph = testHook(app);
   if (data.focus && model.nodes.has(data.focus)) {

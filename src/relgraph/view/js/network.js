@@ -28,11 +28,12 @@ export const networkOptions = (big) => ({
   },
 });
 
-/** Recompute what the filter state shows and redraw. */
+/** Recompute what the filter state shows and redraw; then `app.onRefresh`, if set, follows (the strip). */
 export const refresh = (app) => {
   app.shown = visible(app.model, app.filter);
   app.nodeView.refresh();
   app.edgeView.refresh();
+  if (app.onRefresh) app.onRefresh();
 };
 
 /** The items as they should look now: undated relations marked while `app.marked`, and everything outside

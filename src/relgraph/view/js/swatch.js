@@ -13,7 +13,8 @@ const POLYGONS = {
   star: "8,1 9.9,6 15,6.2 11,9.4 12.4,14.5 8,11.5 3.6,14.5 5,9.4 1,6.2 6.1,6",
 };
 
-const svgNode = (tag, attrs) => {
+/** An SVG element with these attributes (set with setAttribute: never markup). */
+export const svgNode = (tag, attrs) => {
   const node = document.createElementNS(SVG, tag);
   Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, value));
   return node;
