@@ -489,7 +489,7 @@ def test_strip_follows_the_time_control(browser: Any, g: relgraph.Dataset, tmp_p
 
     net, title, _, _ = select(g, presets=presets(g))
     data = page_data(net, title=title)
-    data["years"] = [1995, 2023]  # as if something were dated 2023: the slider then goes one year past the end
+    assert data["years"] == [1995, 2023]  # the relationship ended in the data's last year: the slider goes one past
     (tmp_path / "later.html").write_text(render(data), encoding="utf-8")
     page = Opened(browser, tmp_path / "later.html")
     sister = page.js(f"relgraph.data.edges.find(e => e.relation === '{UG}sister-relationship').id")

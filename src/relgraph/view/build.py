@@ -222,7 +222,7 @@ def page_data(net: nx.MultiDiGraph, *, lang: str = "en", title: str = "", descri
                   if any(e["line"] == k for e in edges)],
         "themes": sorted(({"id": n["id"], "label": n["label"]} for n in nodes if n["kind"] == "theme"),
                          key=lambda t: t["label"].lower()),
-        "years": [min(years), max(years)] if years else None,
+        "years": _year_range(years, [_year(item.get("end")) for item in (*nodes, *edges)]),
         "names": {k: v for k, v in names.items() if k in cited},
     }
 
@@ -270,6 +270,20 @@ def _edge_item(i: int, u: Any, v: Any, d: dict[str, Any], lang: str, statuses: d
             "status_label": statuses.get(str(c.get("status"))) if c.get("status") else None, "start": c.get("start"),
             "end": c.get("end"), "quotes": c.get("quotes") or None}.items() if v} for c in claims]
     return item
+
+
+def _year_range(years: list[int], ends: list[int | None]) -> list[int] | None:
+    """The years the time control spans: those of the data, and one more when something ended in the last one
+    (so that the state after the end can be seen), unless that year has not come yet.
+
+    >>> _year_range([1995, 2022], [2022]), _year_range([1995, 2022], [2013]), _year_range([], [])
+    ([1995, 2023], [1995, 2022], None)
+    """
+    if not years:
+        return None
+    last = max(years)
+    after = last + 1 if last in ends and last < dt.date.today().year else last
+    return [min(years), after]
 
 
 def _local(iri: Any) -> str | None:
