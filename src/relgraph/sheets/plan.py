@@ -85,20 +85,24 @@ def diff(path: Path, text: str) -> FileChange:
 def _parse(text: str) -> set[tuple[str, str, str]]:
     import pyoxigraph
 
+    from ..terms import Literal
+    from .write import term
+
+    names: dict[str, str] = {}  # compact() of each IRI once: a 10,000-relation file repeats them
+
+    def name(iri: str) -> str:
+        if iri not in names:
+            names[iri] = compact(iri)
+        return names[iri]
+
     out = set()
     for t in pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE):
-        p = "a" if t.predicate.value == RDF.type else compact(t.predicate.value)
-        out.add((compact(t.subject.value), p, _shown(t.object)))
+        p = "a" if t.predicate.value == RDF.type else name(t.predicate.value)
+        o = t.object
+        if isinstance(o, pyoxigraph.Literal):
+            dtype = o.datatype.value if o.datatype else None
+            shown = term(Literal(o.value, lang=o.language, datatype=None if o.language else dtype))
+        else:
+            shown = name(str(getattr(o, "value", o)))
+        out.add((name(t.subject.value), p, shown))
     return out
-
-
-def _shown(o: object) -> str:
-    import pyoxigraph
-
-    if isinstance(o, pyoxigraph.Literal):
-        from ..terms import Literal
-        from .write import term
-
-        dtype = o.datatype.value if o.datatype else None
-        return term(Literal(o.value, lang=o.language, datatype=None if o.language else dtype))
-    return compact(str(getattr(o, "value", o)))

@@ -8,6 +8,7 @@ then labels and definition, the other properties sorted by name, and the quote a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ FILE_PREFIXES = ("ug", "rg", "org", "cv", "schema", "prov", "skos", "rdfs", "xsd
 _FIRST = (RDF.type, RDFS.label, SKOS.altLabel, SKOS.definition)
 _LAST = (RG.quote, PROV.hadPrimarySource)
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 def turtle(f: SourceFile) -> str:
@@ -70,13 +71,17 @@ def term(t: Term | str) -> str:
     '"Zei \\\\"ja\\\\""@nl'
     """
     if isinstance(t, Literal):
-        text = '"' + "".join(_ESCAPES.get(c, c) for c in str(t)) + '"'
+        text = '"' + str(t).translate(_ESCAPES) + '"'
         if t.lang:
             return f"{text}@{t.lang}"
         if t.datatype and t.datatype != XSD + "string":
             return f"{text}^^{term(IRI(t.datatype))}"
         return text
-    iri = str(t)
+    return _iri(str(t))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _iri(iri: str) -> str:
     for p in FILE_PREFIXES:
         ns = PREFIXES[p]
         if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):

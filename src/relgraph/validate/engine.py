@@ -141,6 +141,8 @@ class _Run:
         self.g, self.data = shapes, data
         self.sh = cache(lambda name: URIRef(_SH + name))
         self.rdflib_term = cache(rdflib_term)
+        self._shapes: dict[Any, tuple[list[tuple[str, Any]], list[tuple[Any, Any]], list[Any]]] = {}
+        self._memo: dict[tuple[str, Any, Any], bool] = {}
 
     def node_shapes(self) -> list[Any]:
         return sorted({s for t in (*_TARGETS, "target") for s in self.g.subjects(self.sh(t), None)}, key=str)
@@ -173,52 +175,84 @@ class _Run:
     def node(self, shape: Any, focus: Any) -> list[Finding]:
         """The findings of a node shape on one focus node: its own constraints, its property shapes', and its
         SPARQL constraints'."""
-        out = [self._finding(shape, focus, None, c, v) for c, v in self._failures(shape, [focus])]
-        for prop in self.g.objects(shape, self.sh("property")):
-            path = self.g.value(prop, self.sh("path"))
+        checks, props, sparql = self._compiled(shape)
+        out = [self._finding(shape, focus, None, c, v) for c, v in self._failures(checks, [focus])]
+        for prop, path in props:
             out += [self._finding(prop, focus, path, c, v)
-                    for c, v in self._failures(prop, self.data.values(focus, str(path)))]
-        for constraint in self.g.objects(shape, self.sh("sparql")):
+                    for c, v in self._failures(self._compiled(prop)[0], self.data.values(focus, str(path)))]
+        for constraint in sparql:
             out += self._sparql(shape, constraint, focus)
         return out
 
     def conforms(self, shape: Any, node: Any) -> bool:
         """Whether ``node`` conforms to a nested shape (a member of ``sh:or``, a qualified value shape)."""
-        if self._failures(shape, [node]):
+        checks, props, _ = self._compiled(shape)
+        if self._failures(checks, [node]):
             return False
-        props = ((p, str(self.g.value(p, self.sh("path")))) for p in self.g.objects(shape, self.sh("property")))
-        return not any(self._failures(p, self.data.values(node, path)) for p, path in props)
+        return not any(self._failures(self._compiled(p)[0], self.data.values(node, str(path))) for p, path in props)
 
-    def _failures(self, shape: Any, values: list[Any]) -> list[tuple[str, Any]]:
-        """Each constraint of ``shape`` that the value nodes break: (constraint, the value or None)."""
-        g, sh, out = self.g, self.sh, []
-        for name in _CHECKS[:-1]:
-            for param in g.objects(shape, sh(name)):
-                if name == "minCount":
-                    out += [(name, None)] * (len(values) < int(param))
-                elif name == "maxCount":
-                    out += [(name, None)] * (len(values) > int(param))
-                elif name == "uniqueLang":
-                    langs = [v.language.lower() for v in values if type(v).__name__ == "Literal" and v.language]
-                    out += [(name, None)] * len({x for x in langs if langs.count(x) > 1}) * bool(param.toPython())
-                elif name == "qualifiedValueShape":
-                    least = g.value(shape, sh("qualifiedMinCount"))
-                    if least is not None and sum(self.conforms(param, v) for v in values) < int(least):
-                        out.append((name, None))
-                else:
-                    out += [(name, v) for v in values if not self._value_ok(name, param, v)]
+    def _compiled(self, shape: Any) -> tuple[list[tuple[str, Any]], list[tuple[Any, Any]], list[Any]]:
+        """A shape's constraints with their parameters made ready (numbers, sets, lists), its property shapes with
+        their paths, and its SPARQL constraints; read from the shapes graph once per shape."""
+        if shape not in self._shapes:
+            from rdflib.collection import Collection
+
+            g, sh, checks = self.g, self.sh, []
+            for name in _CHECKS[:-1]:
+                for param in g.objects(shape, sh(name)):
+                    ready: Any = str(param)
+                    if name in ("minCount", "maxCount", "minLength"):
+                        ready = int(param)
+                    elif name == "uniqueLang":
+                        ready = bool(param.toPython())
+                    elif name == "qualifiedValueShape":
+                        least = g.value(shape, sh("qualifiedMinCount"))
+                        ready = (param, None if least is None else int(least))
+                    elif name == "or":
+                        ready = tuple(Collection(g, param))
+                    elif name == "languageIn":
+                        ready = frozenset(str(x).lower() for x in Collection(g, param))
+                    elif name == "in":
+                        ready = frozenset(Collection(g, param))
+                    elif name == "minInclusive":
+                        ready = param
+                    checks.append((name, ready))
+            props = [(p, g.value(p, sh("path"))) for p in g.objects(shape, sh("property"))]
+            self._shapes[shape] = (checks, props, list(g.objects(shape, sh("sparql"))))
+        return self._shapes[shape]
+
+    def _failures(self, checks: list[tuple[str, Any]], values: list[Any]) -> list[tuple[str, Any]]:
+        """Each constraint that the value nodes break: (constraint, the value or None)."""
+        out: list[tuple[str, Any]] = []
+        for name, param in checks:
+            if name == "minCount":
+                out += [(name, None)] * (len(values) < param)
+            elif name == "maxCount":
+                out += [(name, None)] * (len(values) > param)
+            elif name == "uniqueLang":
+                langs = [v.language.lower() for v in values if type(v).__name__ == "Literal" and v.language]
+                out += [(name, None)] * (len({x for x in langs if langs.count(x) > 1}) if param else 0)
+            elif name == "qualifiedValueShape":
+                nested, least = param
+                if least is not None and sum(self.conforms(nested, v) for v in values) < least:
+                    out.append((name, None))
+            else:
+                out += [(name, v) for v in values if not self._value_ok(name, param, v)]
         return out
 
     def _value_ok(self, name: str, param: Any, v: Any) -> bool:
-        if name == "or":
-            from rdflib.collection import Collection
-
-            return any(self.conforms(member, v) for member in Collection(self.g, param))
-        if name == "class":
-            return type(v).__name__ != "Literal" and any(
-                str(param) in self.data.above(t.value) for t in self.data.values(v, _RDF_TYPE)
-                if type(t).__name__ == "NamedNode")
-        return value_ok(self.g, name, param, self.rdflib_term(v))
+        key = (name, param, v)
+        if key not in self._memo:
+            if name == "or":
+                ok = any(self.conforms(member, v) for member in param)
+            elif name == "class":
+                ok = type(v).__name__ != "Literal" and any(
+                    param in self.data.above(t.value) for t in self.data.values(v, _RDF_TYPE)
+                    if type(t).__name__ == "NamedNode")
+            else:
+                ok = value_ok(name, param, self.rdflib_term(v))
+            self._memo[key] = ok
+        return self._memo[key]
 
     def _sparql(self, shape: Any, constraint: Any, focus: Any) -> list[Finding]:
         """The results of a SPARQL constraint on one focus node, as pySHACL makes them (each once, its message

@@ -51,8 +51,9 @@ def shown_term(term: Any) -> str:
     return compact(str(term))
 
 
-def value_ok(shapes: Any, name: str, param: Any, v: Any) -> bool:
-    """Whether the value ``v`` (an rdflib term) passes the constraint ``name`` with its parameter ``param``."""
+def value_ok(name: str, param: Any, v: Any) -> bool:
+    """Whether the value ``v`` (an rdflib term) passes the constraint ``name`` with its parameter ``param``: the
+    datatype or node kind as an IRI, a number, the languages (lower case) or the values as a set."""
     from rdflib import BNode, Literal
 
     if name == "datatype":
@@ -60,13 +61,11 @@ def value_ok(shapes: Any, name: str, param: Any, v: Any) -> bool:
     if name == "nodeKind":
         return str(param).removeprefix(_SH) in _KINDS[type(v).__name__ if not isinstance(v, Literal) else "Literal"]
     if name == "minLength":
-        return not isinstance(v, BNode) and len(str(v)) >= int(param)
+        return not isinstance(v, BNode) and len(str(v)) >= param
     if name == "languageIn":
-        return _language_ok(shapes, param, v)
+        return _language_ok(param, v)
     if name == "in":
-        from rdflib.collection import Collection
-
-        return v in set(Collection(shapes, param))
+        return v in param
     if name == "minInclusive":
         return _at_least(v, param)
     raise ValueError(f"not a value check: {name}")  # pragma: no cover
@@ -90,11 +89,9 @@ def _actual(v: Any, rule: str) -> bool:
     return rule not in kinds or isinstance(v.value, kinds[rule])
 
 
-def _language_ok(shapes: Any, param: Any, v: Any) -> bool:
+def _language_ok(need: frozenset[str], v: Any) -> bool:
     from rdflib import Literal
-    from rdflib.collection import Collection
 
-    need = {str(x).lower() for x in Collection(shapes, param)}
     if not isinstance(v, Literal) or not v.language:
         return False
     lang = str(v.language)
