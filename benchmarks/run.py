@@ -50,11 +50,11 @@ import generate  # noqa: E402
 import psutil  # noqa: E402
 import pyoxigraph  # noqa: E402
 import rdflib  # noqa: E402
-from relgraph.sparql import with_prefixes as _with_prefixes  # noqa: E402
 
 import relgraph  # noqa: E402
 from relgraph.labels import labels as label_lookup  # noqa: E402
 from relgraph.sparql import bind  # noqa: E402
+from relgraph.sparql import with_prefixes as _with_prefixes  # noqa: E402
 from relgraph.terms import IRI  # noqa: E402
 
 QUERIES = ROOT / "queries"

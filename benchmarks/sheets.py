@@ -74,7 +74,7 @@ def bench_mentions(megabytes: float) -> None:
     built = time.perf_counter() - t
     names = list(gz.shown.values())
     rng = random.Random(3)
-    words = "de het een van en is op met voor niet dat bezocht werkt samen Stichting Leiden Museum".split()
+    words = ["de", "het", "een", "van", "en", "is", "op", "met", "voor", "niet", "dat", "bezocht", "werkt", "samen", "Stichting", "Leiden", "Museum"]
     parts: list[str] = []
     size = 0
     while size < megabytes * 1_000_000:

@@ -72,6 +72,8 @@ def _by_entity(f: FileChange) -> list[str]:
 def diff(path: Path, text: str) -> FileChange:
     """The change from the file at ``path`` (if any) to ``text``."""
     old = path.read_text(encoding="utf-8") if path.is_file() else None
+    if old == text:  # the same text: the same statements (re-importing an unchanged sheet)
+        return FileChange(path, text, (), (), False, ())
     new_triples = _parse(text)
     old_triples = _parse(old) if old is not None else set()
     added, removed = new_triples - old_triples, old_triples - new_triples

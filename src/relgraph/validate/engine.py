@@ -89,10 +89,11 @@ class _Data:
         self.out: dict[Any, dict[str, dict[Any, None]]] = defaultdict(lambda: defaultdict(dict))
         self.by_predicate: dict[str, list[tuple[Any, Any]]] = defaultdict(list)
         for q in quads:
-            values = self.out[q.subject][q.predicate.value]
-            if q.object not in values:
-                values[q.object] = None
-                self.by_predicate[q.predicate.value].append((q.subject, q.object))
+            s, p, o = q.subject, q.predicate.value, q.object  # each read once: pyoxigraph makes a new object each time
+            values = self.out[s][p]
+            if o not in values:
+                values[o] = None
+                self.by_predicate[p].append((s, o))
         self.instances: dict[str, set[Any]] = defaultdict(set)
         self.supers: dict[str, set[str]] = defaultdict(set)
         for s, o in self.by_predicate.get(_RDF_TYPE, ()):
