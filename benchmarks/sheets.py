@@ -72,7 +72,7 @@ def bench_mentions(megabytes: float) -> None:
     t = time.perf_counter()
     gz = Gazetteer.from_graph(g)
     built = time.perf_counter() - t
-    names = list(gz.shown.values())
+    names = gz.names()
     rng = random.Random(3)
     words = ["de", "het", "een", "van", "en", "is", "op", "met", "voor", "niet", "dat", "bezocht", "werkt", "samen", "Stichting", "Leiden", "Museum"]
     parts: list[str] = []

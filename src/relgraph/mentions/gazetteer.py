@@ -16,11 +16,16 @@ from typing import Any
 
 from ..core import Graph
 from ..errors import RelgraphError
-from ..namespaces import NAME_PROPERTIES, PREFIXES
+from ..labels import pick
+from ..languages import FALLBACK
+from ..namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, PREFIXES
 from .text import is_cjk
 
 #: Namespaces whose resources are vocabulary, not entities a document mentions.
 _VOCABULARY = tuple(ns for p, ns in PREFIXES.items() if p not in ("ug", "wd", "tooi"))
+
+#: Version of the gazetteer saved in a store folder: one of another version is built again.
+FORMAT = 1
 
 #: How alike (0-100, rapidfuzz's ratio) a name must be to a known one to be proposed as a near match.
 NEAR_SCORE = 88
@@ -45,63 +50,166 @@ class Gazetteer:
     """
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        try:
-            import ahocorasick
-        except ImportError:
+        import importlib.util
+
+        if importlib.util.find_spec("ahocorasick") is None:
             raise RelgraphError("finding mentions needs pyahocorasick: pip install 'relgraph[import]'") from None
         by_key: dict[str, set[str]] = defaultdict(set)
         shown: dict[str, str] = {}
+        cjk: dict[str, bool] = {}
         for entity, name in names:
             name = " ".join(name.split())
-            if len(name) < (1 if is_cjk(name) else 2):
+            if name not in cjk:
+                cjk[name] = is_cjk(name)
+            if len(name) < (1 if cjk[name] else 2):
                 continue
-            cased = name.isupper() and not is_cjk(name)
-            key = name if cased else name.lower()
+            key = name if name.isupper() and not cjk[name] else name.lower()
             by_key[key].add(entity)
             shown.setdefault(key, name)
-        self.automaton: Any = ahocorasick.Automaton()
-        for key, entities in by_key.items():
-            cjk = is_cjk(key)
-            self.automaton.add_word(key, (key, shown[key], tuple(sorted(entities)), key.isupper() and not cjk, cjk))
-        if by_key:
-            self.automaton.make_automaton()
+        # each name by its number (the automaton's value): the name as known, its entities joined by \x1f, and
+        # two flags (1: in capitals, matched as written; 2: Chinese, matched anywhere); plain lists and strings,
+        # so that a gazetteer saved in the store folder is read back in a fraction of a second
+        self._keys = list(by_key)
+        self._shown = [shown[k] for k in self._keys]
+        self._ents = ["\x1f".join(sorted(by_key[k])) for k in self._keys]
+        self._flags = bytes((k.isupper() and not cjk[shown[k]]) + 2 * cjk[shown[k]] for k in self._keys)
+        self.labels_of: dict[str, str] = {}  # see _built
+        self.store: Any = None
+        self._index()
+
+    def _index(self, automaton: Any = None, order: dict[str, list[int]] | None = None) -> None:
+        """The automaton and the names by first letter and length, made from the lists (or given, as saved)."""
+        import ahocorasick
+
+        if automaton is None:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for i, key in enumerate(self._keys):
+                automaton.add_word(key, i)
+            if self._keys:
+                automaton.make_automaton()
+        self.automaton: Any = automaton
         # near matches are looked for among the names of the same first letter and a length that a ratio of
-        # NEAR_SCORE allows (|a - b| <= (1 - s) (a + b)), so that each look-up reads a few names, not all
-        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for key in by_key:
-            self.buckets[(key[:1].lower(), len(key))].append(key)
+        # NEAR_SCORE allows (|a - b| <= (1 - s) (a + b)): per first letter, the names' numbers by length (in
+        # the order they came within one length), so that the names of a length window are one slice
+        if order is None:
+            order = defaultdict(list)
+            for i, key in enumerate(self._keys):
+                order[key[:1].lower()].append(i)
+            for numbers in order.values():
+                numbers.sort(key=lambda i: len(self._keys[i]))
+        self.by_letter: dict[str, tuple[list[str], list[int], list[int]]] = {}
+        for c, numbers in order.items():
+            names = [self._keys[i] for i in numbers]
+            self.by_letter[c] = (names, [len(k) for k in names], numbers)
         self._near: dict[str, tuple[str, tuple[str, ...], float] | None] = {}
-        self.entities = {k: tuple(sorted(v)) for k, v in by_key.items()}
-        self.shown = shown
 
     @classmethod
     def from_graph(cls, g: Graph) -> Gazetteer:
-        """The gazetteer of every entity of ``g`` that has a name (vocabulary terms left out)."""
+        """The gazetteer of every entity of ``g`` that has a name (vocabulary terms left out).
+
+        Built with one query over every name; where ``g`` is kept in a store on disk, the gazetteer is saved
+        beside the store's current generation (which never changes), so that it is built once per change of the
+        data and read back after (:meth:`relgraph.store.disk.DiskStore.remembered_bytes`)."""
+        import pickle
+
+        remembered = getattr(g.store, "remembered_bytes", None)
+        built: list[Gazetteer] = []
+
+        def build() -> bytes:
+            built.append(cls._built(g))
+            return pickle.dumps(built[0], protocol=pickle.HIGHEST_PROTOCOL)
+
+        if remembered is None:
+            gz = cls._built(g)
+        else:
+            data = remembered(f"gazetteer-{FORMAT}.pickle", build)
+            gz = built[0] if built else pickle.loads(data)  # noqa: S301 - relgraph's own store folder
+        gz.store = g.store
+        return gz
+
+    @classmethod
+    def _built(cls, g: Graph) -> Gazetteer:
+        from ..terms import Literal
+
         names = " ".join(f"<{p}>" for p in NAME_PROPERTIES)
-        raw = g.store.query(f"SELECT ?s ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
-        return cls((str(s), str(label)) for s, label in raw.rows if not str(s).startswith(_VOCABULARY))
+        raw = g.store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
+        rows = [(str(s), str(p), label) for s, p, label in raw.rows if not str(s).startswith(_VOCABULARY)]
+        gz = cls((s, str(label)) for s, _, label in rows)
+        # each entity's labels of the first label property it has, for labels() (see Gazetteer.labels)
+        by_property: dict[str, dict[str, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        for s, p, label in rows:
+            if p in LABEL_PROPERTIES and isinstance(label, Literal):
+                by_property[s][p].append((str(label), label.lang))
+        for s, found in by_property.items():
+            first = next(found[p] for p in LABEL_PROPERTIES if p in found)
+            if not any(c in text + (tag or "") for text, tag in first for c in "\n\x1e\x1f"):
+                gz.labels_of[s] = "\x1f".join(f"{text}\x1e{tag or ''}" for text, tag in first)
+        return gz
+
+    def __getstate__(self) -> dict[str, Any]:
+        from array import array
+
+        return {"keys": "\n".join(self._keys), "shown": "\n".join(self._shown), "ents": "\n".join(self._ents),
+                "flags": self._flags, "labelled": "\n".join(self.labels_of),
+                "labels": "\n".join(self.labels_of.values()), "automaton": self.automaton,
+                "order": {c: array("l", numbers).tobytes() for c, (_, _, numbers) in self.by_letter.items()}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        def lines(text: str) -> list[str]:
+            return text.split("\n") if text else []
+
+        self._keys, self._shown, self._ents = lines(state["keys"]), lines(state["shown"]), lines(state["ents"])
+        self._flags, self.store = state["flags"], None
+        from array import array
+
+        self.labels_of = dict(zip(lines(state["labelled"]), lines(state["labels"]), strict=True))
+        self._index(state["automaton"], {c: array("l", raw).tolist() for c, raw in state["order"].items()})
 
     def __len__(self) -> int:
-        return len(self.entities)
+        return len(self._keys)
+
+    def names(self) -> list[str]:
+        """Every name, as known (one per name that differs only in case)."""
+        return list(self._shown)
+
+    def labels(self, g: Graph, entities: Iterable[str], lang: str = "en") -> dict[str, str]:
+        """``g.labels(entities, lang)``, answered from the labels read with the names where that gives the same
+        answer (a gazetteer of ``g``'s store, and each language once among an entity's labels, so that their
+        order does not matter), and by ``g`` for the rest."""
+        out, rest = {}, set()
+        keys = (lang.lower(), *FALLBACK, "")
+        for e in set(entities):
+            encoded = self.labels_of.get(e) if self.store is not None and self.store is g.store else None
+            found = [(text, tag or None) for text, _, tag in (x.partition("\x1e") for x in encoded.split("\x1f"))] \
+                if encoded is not None else None
+            bases = [(tag or "").lower().split("-")[0] for _, tag in found or ()]
+            shown = pick(found, lang) if found and len(set(bases)) == len(bases) else None
+            if shown is not None and any(k in bases or k in {(t or "").lower() for _, t in found or ()}
+                                         for k in keys):
+                out[e] = shown
+            else:
+                rest.add(e)
+        return {**out, **(g.labels(rest, lang) if rest else {})}
 
     def find(self, text: str) -> list[Match]:
         """Every known name in ``text`` (whole words for Latin script), the longest leftmost where they overlap."""
-        if not self.entities:
+        if not self._keys:
             return []
         lower = text.lower()
         if len(lower) != len(text):  # a few characters grow when lowered (İ); keep offsets aligned
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         found = []
+        keys, flags = self._keys, self._flags
         for source, want_cased in ((lower, False), (text, True)):
             if want_cased and source == lower:
                 break
-            for end, (key, name, entities, cased, cjk) in self.automaton.iter(source):
-                start = end - len(key) + 1
-                if cased != want_cased:
+            for end, i in self.automaton.iter(source):
+                if bool(flags[i] & 1) != want_cased:
                     continue
-                if not cjk and not _whole_word(text, start, end + 1):
+                start = end - len(keys[i]) + 1
+                if not flags[i] & 2 and not _whole_word(text, start, end + 1):
                     continue
-                found.append(Match(start, end + 1, name, entities))
+                found.append(Match(start, end + 1, self._shown[i], tuple(self._ents[i].split("\x1f"))))
         return _longest_leftmost(found)
 
     def near(self, name: str) -> tuple[str, tuple[str, ...], float] | None:
@@ -113,15 +221,20 @@ class Gazetteer:
         return self._near[key]
 
     def _closest(self, key: str) -> tuple[str, tuple[str, ...], float] | None:
+        import bisect
+
         from rapidfuzz import fuzz, process
 
         share = 1 - NEAR_SCORE / 100
         low, high = math.floor(len(key) * (1 - share) / (1 + share)), math.ceil(len(key) * (1 + share) / (1 - share))
-        bucket = [k for n in range(low, high + 1) for k in self.buckets.get((key[:1], n), ())]
+        names, lengths, numbers = self.by_letter.get(key[:1], ([], [], []))
+        first = bisect.bisect_left(lengths, low)
+        bucket = names[first:bisect.bisect_right(lengths, high)]
         best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE) if bucket else None
         if best is None:
             return None
-        return self.shown[best[0]], self.entities[best[0]], round(float(best[1]), 1)
+        i = numbers[first + best[2]]
+        return self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(best[1]), 1)
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
