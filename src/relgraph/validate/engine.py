@@ -18,13 +18,12 @@ compares the two on bad data, finding for finding.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
 from ..namespaces import compact
 from .report import Finding
-from .values import rdflib_term, shown_term, value_ok
+from .values import plain_value_ok, rdflib_term, shown_term, value_ok
 
 _SH = "http://www.w3.org/ns/shacl#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -69,11 +68,14 @@ def supports(shapes: Any) -> bool:
     return True
 
 
-def check(shapes: Any, quads: Iterable[Any], focus: set[str] | None) -> tuple[list[Finding], int]:
-    """The findings of ``shapes`` on the statements ``quads`` (pyoxigraph quads, their graphs ignored), for the
-    ``focus`` resources (IRIs) only when given, and the number of resources the node shapes target (counted as
-    :func:`relgraph.validate.shacl.check` counts them)."""
-    run = _Run(shapes, _Data(quads))
+def check(shapes: Any, quads: list[list[Any]], focus: set[str] | None) -> tuple[list[Finding], int]:
+    """The findings of ``shapes`` on the statements ``quads`` (one list of pyoxigraph quads per file, their
+    graphs ignored), for the ``focus`` resources (IRIs) only when given, and the number of resources the node
+    shapes target (counted as :func:`relgraph.validate.shacl.check` counts them)."""
+    from rdflib import URIRef
+
+    wanted = {str(p) for t in ("targetSubjectsOf", "targetObjectsOf") for p in shapes.objects(None, URIRef(_SH + t))}
+    run = _Run(shapes, _Data(quads, wanted | {_RDF_TYPE, _SUBCLASS}))
     findings: list[Finding] = []
     for shape in run.node_shapes():
         for node in sorted(run.targets(shape), key=str):
@@ -83,28 +85,38 @@ def check(shapes: Any, quads: Iterable[Any], focus: set[str] | None) -> tuple[li
 
 
 class _Data:
-    """The statements, indexed by subject and predicate (values in order, each once), and by class."""
+    """The statements, indexed by subject and predicate (values in order, each once), and for the ``targeted``
+    predicates by predicate."""
 
-    def __init__(self, quads: Iterable[Any]) -> None:
-        self.out: dict[Any, dict[str, dict[Any, None]]] = defaultdict(lambda: defaultdict(dict))
-        self.by_predicate: dict[str, list[tuple[Any, Any]]] = defaultdict(list)
-        for q in quads:
+    def __init__(self, quads: list[list[Any]], targeted: set[str]) -> None:
+        self.out: dict[Any, dict[str, dict[Any, None]]] = {}
+        self.by_predicate: dict[str, list[tuple[Any, Any]]] = {p: [] for p in targeted}
+        out, by_predicate = self.out, self.by_predicate
+        for q in (q for file in quads for q in file):
             s, p, o = q.subject, q.predicate.value, q.object  # each read once: pyoxigraph makes a new object each time
-            values = self.out[s][p]
+            by_p = out.get(s)
+            if by_p is None:
+                by_p = out[s] = {}
+            values = by_p.get(p)
+            if values is None:
+                values = by_p[p] = {}
             if o not in values:
                 values[o] = None
-                self.by_predicate[p].append((s, o))
+                if p in by_predicate:
+                    by_predicate[p].append((s, o))
         self.instances: dict[str, set[Any]] = defaultdict(set)
         self.supers: dict[str, set[str]] = defaultdict(set)
-        for s, o in self.by_predicate.get(_RDF_TYPE, ()):
+        for s, o in by_predicate[_RDF_TYPE]:
             self.instances[getattr(o, "value", "")].add(s)
-        for s, o in self.by_predicate.get(_SUBCLASS, ()):
+        for s, o in by_predicate[_SUBCLASS]:
             self.supers[getattr(s, "value", "")].add(getattr(o, "value", ""))
+        self._quads = quads
         self._store: Any = None
         self._above: dict[str, set[str]] = {}
 
     def values(self, node: Any, predicate: str) -> list[Any]:
-        return list(self.out[node][predicate]) if node in self.out else []
+        found = self.out.get(node, {}).get(predicate)
+        return list(found) if found else []
 
     def above(self, cls: str) -> set[str]:
         """``cls`` and every class it is a subclass of (rdfs:subClassOf*)."""
@@ -128,9 +140,10 @@ class _Data:
 
         if self._store is None:
             self._store = ox.Store()
-            self._store.extend(ox.Quad(s, ox.NamedNode(p), o) for s, by_p in self.out.items()
-                               for p, values in by_p.items() for o in values)
-        return self._store.query(text, substitutions={ox.Variable("this"): this} if this is not None else None)
+            for file in self._quads:
+                self._store.extend(file)
+        return self._store.query(text, substitutions={ox.Variable("this"): this} if this is not None else None,
+                                 use_default_graph_as_union=True)
 
 
 class _Run:
@@ -251,7 +264,9 @@ class _Run:
                     param in self.data.above(t.value) for t in self.data.values(v, _RDF_TYPE)
                     if type(t).__name__ == "NamedNode")
             else:
-                ok = value_ok(name, param, self.rdflib_term(v))
+                ok = plain_value_ok(name, param, v)
+                if ok is None:
+                    ok = value_ok(name, param, self.rdflib_term(v))
             self._memo[key] = ok
         return self._memo[key]
 

@@ -76,7 +76,7 @@ def check(shapes: Any, files: list[DataFile], path: Path, *, also: Iterable[str]
 
         if engine.supports(shapes):
             with quiet_rdflib():
-                return engine.check(shapes, (q for f in files for q in f.quads), wanted)
+                return engine.check(shapes, [f.quads for f in files], wanted)
     with quiet_rdflib():
         data = _load(rdflib, files)
         ontology = _load(rdflib, (f for f in files if f.ontology))

@@ -51,6 +51,24 @@ def shown_term(term: Any) -> str:
     return compact(str(term))
 
 
+def plain_value_ok(name: str, param: Any, v: Any) -> bool | None:
+    """:func:`value_ok` for an Oxigraph term, where the answer does not need rdflib's reading of the value (a
+    language-tagged string, a length, a language, a node kind); None where it does."""
+    kind = type(v).__name__
+    if name == "datatype" and param == _RDF + "langString":
+        return kind == "Literal" and bool(v.language)  # rdflib: a tagged literal is a str, any other is not
+    if name == "minLength":
+        return kind != "BlankNode" and len(v.value) >= param
+    if name == "languageIn":
+        if kind != "Literal" or not v.language:
+            return False
+        lang = str(v.language)
+        return "*" in param or lang.lower() in param or lang.split("-")[0].lower() in param
+    if name == "nodeKind":
+        return str(param).removeprefix(_SH) in _KINDS[{"NamedNode": "URIRef", "BlankNode": "BNode"}.get(kind, kind)]
+    return None
+
+
 def value_ok(name: str, param: Any, v: Any) -> bool:
     """Whether the value ``v`` (an rdflib term) passes the constraint ``name`` with its parameter ``param``: the
     datatype or node kind as an IRI, a number, the languages (lower case) or the values as a set."""
