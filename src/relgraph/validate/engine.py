@@ -264,9 +264,8 @@ class _Run:
                     param in self.data.above(t.value) for t in self.data.values(v, _RDF_TYPE)
                     if type(t).__name__ == "NamedNode")
             else:
-                ok = plain_value_ok(name, param, v)
-                if ok is None:
-                    ok = value_ok(name, param, self.rdflib_term(v))
+                plain = plain_value_ok(name, param, v)
+                ok = value_ok(name, param, self.rdflib_term(v)) if plain is None else plain
             self._memo[key] = ok
         return self._memo[key]
 
