@@ -87,8 +87,7 @@ def diff(path: Path, text: str) -> FileChange:
 def _parse(text: str) -> set[tuple[str, str, str]]:
     import pyoxigraph
 
-    from ..terms import Literal
-    from .write import term
+    from .write import literal
 
     names: dict[str, str] = {}  # compact() of each IRI once: a 10,000-relation file repeats them
 
@@ -102,8 +101,8 @@ def _parse(text: str) -> set[tuple[str, str, str]]:
         p = "a" if t.predicate.value == RDF.type else name(t.predicate.value)
         o = t.object
         if isinstance(o, pyoxigraph.Literal):
-            dtype = o.datatype.value if o.datatype else None
-            shown = term(Literal(o.value, lang=o.language, datatype=None if o.language else dtype))
+            language = o.language.lower() if o.language else None  # as relgraph.terms.Literal keeps it
+            shown = literal(o.value, language, None if language or not o.datatype else o.datatype.value)
         else:
             shown = name(str(getattr(o, "value", o)))
         out.add((name(t.subject.value), p, shown))

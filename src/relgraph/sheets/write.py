@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..namespaces import PREFIXES, PROV, RDF, RDFS, RG, SKOS
-from ..terms import IRI, XSD, Literal, Term
+from ..terms import XSD, Literal, Term
 from .model import MARKER, SourceFile, Triple
 
 #: The prefixes every imported file declares, in this order.
@@ -46,11 +46,11 @@ def _block(s: str, pairs: list[tuple[str, Term]]) -> list[str]:
     for p, o in pairs:
         by_p[p].append(term(o))
     ps = sorted(by_p, key=_predicate_order)
-    out = [term(IRI(s))]
+    out = [_iri(str(s))]
     for i, p in enumerate(ps):
         objects = " , ".join(sorted(set(by_p[p])))
         end = " ." if i == len(ps) - 1 else " ;"
-        out.append(f"    {'a' if p == RDF.type else term(IRI(p))} {objects}{end}")
+        out.append(f"    {'a' if p == RDF.type else _iri(str(p))} {objects}{end}")
     return out
 
 
@@ -59,7 +59,7 @@ def _predicate_order(p: str) -> tuple[int, str]:
         return (_FIRST.index(p), "")
     if p in _LAST:
         return (len(_FIRST) + 1 + _LAST.index(p), "")
-    return (len(_FIRST), term(IRI(p)))
+    return (len(_FIRST), _iri(str(p)))
 
 
 def term(t: Term | str) -> str:
@@ -71,13 +71,18 @@ def term(t: Term | str) -> str:
     '"Zei \\\\"ja\\\\""@nl'
     """
     if isinstance(t, Literal):
-        text = '"' + str(t).translate(_ESCAPES) + '"'
-        if t.lang:
-            return f"{text}@{t.lang}"
-        if t.datatype and t.datatype != XSD + "string":
-            return f"{text}^^{term(IRI(t.datatype))}"
-        return text
+        return literal(str(t), t.lang, t.datatype)
     return _iri(str(t))
+
+
+def literal(text: str, lang: str | None, datatype: str | None) -> str:
+    """A literal as Turtle: its text escaped, then its language or its datatype (none for a plain string)."""
+    quoted = '"' + text.translate(_ESCAPES) + '"'
+    if lang:
+        return f"{quoted}@{lang}"
+    if datatype and datatype != XSD + "string":
+        return f"{quoted}^^{_iri(str(datatype))}"
+    return quoted
 
 
 @functools.lru_cache(maxsize=1 << 16)
