@@ -255,3 +255,21 @@ def test_a_finding_of_validation_names_the_row(work):
     assert result.exit_code == 2
     assert result.output.startswith("Error: entities.csv:2:label_en: DOFTEC: rdfs:label labels are language-tagged")
     assert snapshot(work / "data") == before
+
+
+def test_the_statements_of_a_plan_are_those_of_the_file_it_writes(work):
+    """The plan reads a new file's statements from the model (not by parsing the Turtle written from it): both
+    give the same, for literals of every kind, escapes and IRIs under and outside the file's prefixes."""
+    from relgraph.sheets import read_sheet
+    from relgraph.sheets.model import build
+    from relgraph.sheets.plan import _parse, statements
+    from relgraph.sheets.write import turtle
+    from relgraph.terms import IRI, XSD, Literal
+
+    data = work / "data"
+    model = build(relgraph.open(data), read_sheet(work / "sheet"), data)
+    (f,) = model.files.values()
+    f.triples |= {(f.iri, "https://example.org/p", Literal('a "quoted"\\ line\nand\ttab', lang="nl")),
+                  (f.iri, "https://example.org/p", Literal("2017-11", datatype=XSD + "gYearMonth")),
+                  (f.iri, "https://example.org/p", IRI("https://example.org/x/ü?z=1#w"))}
+    assert statements(f.triples) == _parse(turtle(f)) and len(statements(f.triples)) == len(f.triples)

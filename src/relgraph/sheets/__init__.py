@@ -52,7 +52,7 @@ def import_sheet(g: Graph, sheet: str | os.PathLike[str], *, data_dir: str | os.
     targets = {f"{r['id']}.ttl" for r in read.rows("sources")}
     base = _base(g, folder, targets)
     model = build(base, read, folder, namespace)
-    plan = ImportPlan([diff(folder / f.name, turtle(f)) for f in model.files.values()])
+    plan = ImportPlan([diff(folder / f.name, turtle(f), f.triples) for f in model.files.values()])
     if plan.changed:
         _check(folder, plan, model, read)
         if not dry_run:

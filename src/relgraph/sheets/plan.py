@@ -7,10 +7,13 @@ This module owns comparing the text an import would write with the file already 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..namespaces import RDF, compact
+from ..terms import Literal
+from .model import Triple
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,13 @@ def _by_entity(f: FileChange) -> list[str]:
     return out
 
 
-def diff(path: Path, text: str) -> FileChange:
-    """The change from the file at ``path`` (if any) to ``text``."""
+def diff(path: Path, text: str, triples: Iterable[Triple] | None = None) -> FileChange:
+    """The change from the file at ``path`` (if any) to ``text``; ``triples``, when given, are the statements
+    ``text`` was written from (:func:`.write.turtle`), read as they are instead of parsing ``text`` again."""
     old = path.read_text(encoding="utf-8") if path.is_file() else None
     if old == text:  # the same text: the same statements (re-importing an unchanged sheet)
         return FileChange(path, text, (), (), False, ())
-    new_triples = _parse(text)
+    new_triples = _parse(text) if triples is None else statements(triples)
     old_triples = _parse(old) if old is not None else set()
     added, removed = new_triples - old_triples, old_triples - new_triples
     before, after = {t[0] for t in old_triples}, {t[0] for t in new_triples}
@@ -82,6 +86,25 @@ def diff(path: Path, text: str) -> FileChange:
               for s in {t[0] for t in added | removed}}
     return FileChange(path, text, tuple(sorted(added)), tuple(sorted(removed)), old is None,
                       tuple(sorted(states.items())))
+
+
+def statements(triples: Iterable[Triple]) -> set[tuple[str, str, str]]:
+    """The statements of a model as :func:`_parse` reads them from the Turtle :func:`.write.turtle` makes of
+    them (tests/test_import.py checks that both agree): compact terms, ``a``, literals as Turtle."""
+    from .write import literal
+
+    names: dict[str, str] = {}
+
+    def name(iri: str) -> str:
+        if iri not in names:
+            names[iri] = compact(iri)
+        return names[iri]
+
+    out = set()
+    for s, p, o in triples:
+        shown = literal(str(o), o.lang, None if o.lang else o.datatype) if isinstance(o, Literal) else name(str(o))
+        out.add((name(str(s)), "a" if p == RDF.type else name(str(p)), shown))
+    return out
 
 
 def _parse(text: str) -> set[tuple[str, str, str]]:
