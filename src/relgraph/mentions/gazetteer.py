@@ -60,7 +60,7 @@ class Gazetteer:
         for entity, name in names:
             name = " ".join(name.split())
             if name not in cjk:
-                cjk[name] = is_cjk(name)
+                cjk[name] = not name.isascii() and is_cjk(name)
             if len(name) < (1 if cjk[name] else 2):
                 continue
             key = name if name.isupper() and not cjk[name] else name.lower()
@@ -74,7 +74,7 @@ class Gazetteer:
         self._ents = ["\x1f".join(sorted(by_key[k])) for k in self._keys]
         self._flags = bytes((k.isupper() and not cjk[shown[k]]) + 2 * cjk[shown[k]] for k in self._keys)
         self.labels_of: dict[str, str] = {}  # see _built
-        self.store: Any = None
+        self.state: Any = None  # the state of the data it was read from (see _state), for labels()
         self._index()
 
     def _index(self, automaton: Any = None, order: dict[str, list[int]] | None = None) -> None:
@@ -124,7 +124,7 @@ class Gazetteer:
         else:
             data = remembered(f"gazetteer-{FORMAT}.pickle", build)
             gz = built[0] if built else pickle.loads(data)  # noqa: S301 - relgraph's own store folder
-        gz.store = g.store
+        gz.state = _state(g.store)
         return gz
 
     @classmethod
@@ -159,7 +159,7 @@ class Gazetteer:
             return text.split("\n") if text else []
 
         self._keys, self._shown, self._ents = lines(state["keys"]), lines(state["shown"]), lines(state["ents"])
-        self._flags, self.store = state["flags"], None
+        self._flags, self.state = state["flags"], None
         from array import array
 
         self.labels_of = dict(zip(lines(state["labelled"]), lines(state["labels"]), strict=True))
@@ -174,12 +174,13 @@ class Gazetteer:
 
     def labels(self, g: Graph, entities: Iterable[str], lang: str = "en") -> dict[str, str]:
         """``g.labels(entities, lang)``, answered from the labels read with the names where that gives the same
-        answer (a gazetteer of ``g``'s store, and each language once among an entity's labels, so that their
-        order does not matter), and by ``g`` for the rest."""
+        answer (a gazetteer of the same state of ``g``'s data, and each language once among an entity's labels,
+        so that their order does not matter), and by ``g`` for the rest."""
         out, rest = {}, set()
+        same = self.state is not None and self.state == _state(g.store)
         keys = (lang.lower(), *FALLBACK, "")
         for e in set(entities):
-            encoded = self.labels_of.get(e) if self.store is not None and self.store is g.store else None
+            encoded = self.labels_of.get(e) if same else None
             found = [(text, tag or None) for text, _, tag in (x.partition("\x1e") for x in encoded.split("\x1f"))] \
                 if encoded is not None else None
             bases = [(tag or "").lower().split("-")[0] for _, tag in found or ()]
@@ -235,6 +236,15 @@ class Gazetteer:
             return None
         i = numbers[first + best[2]]
         return self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(best[1]), 1)
+
+
+def _state(store: Any) -> Any:
+    """What says two stores hold the same data: a store on disk its folder and generation (which never
+    changes), any other store the object itself."""
+    manifest = getattr(store, "manifest", None)
+    if manifest is not None and getattr(manifest, "generation", None):
+        return (str(getattr(store, "folder", "")), manifest.generation)
+    return store  # compared by identity: a store object held, so its id cannot be reused meanwhile
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
