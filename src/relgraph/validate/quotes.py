@@ -99,16 +99,15 @@ def check(files: list[DataFile], folder: Path) -> tuple[list[Finding], int]:
     number of quotes found."""
     chosen = _chosen(files)
     excerpts, findings = _excerpts(chosen, folder)
-    everywhere = _sources(chosen[PROV.hadPrimarySource])
+    known = _sources(chosen[PROV.hadPrimarySource])
     found = 0
     passages = {s: Passages(e.text) for s, e in excerpts.items() if e.text is not None}
     for f in files:
-        here = _sources(x for x in chosen[PROV.hadPrimarySource] if x[0] is f)
         for _, q in (x for x in chosen[RG.quote] if x[0] is f):
             if type(q.object).__name__ != "Literal":
                 continue
             subject = q.subject
-            sources = here.get((q.graph_name, subject)) or everywhere.get((None, subject), set())
+            sources = known.get((id(f), q.graph_name, subject)) or known.get((None, None, subject), set())
             texts = [excerpts[s] for s in sorted(sources) if s in excerpts]
             if not sources or len(texts) < len(sources) or any(e.text is None for e in texts):
                 continue  # a source without an excerpt: nothing to check against (a missing one is reported)
@@ -131,16 +130,16 @@ def _chosen(files: list[DataFile]) -> dict[str, list[tuple[DataFile, Any]]]:
     return out
 
 
-def _sources(quads: Iterable[tuple[DataFile, Any]]) -> dict[tuple[Any, Any], set[str]]:
-    """The sources of each subject, by (named graph, subject) and by (None, subject) over all graphs (``quads``:
-    those of prov:hadPrimarySource)."""
-    out: dict[tuple[Any, Any], set[str]] = {}
-    for _, q in quads:
+def _sources(quads: Iterable[tuple[DataFile, Any]]) -> dict[tuple[Any, Any, Any], set[str]]:
+    """The sources of each subject, by (file, named graph, subject) and by (None, None, subject) over all files
+    and graphs (``quads``: those of prov:hadPrimarySource)."""
+    out: dict[tuple[Any, Any, Any], set[str]] = {}
+    for f, q in quads:
         o = q.object
         if type(o).__name__ == "NamedNode":
             s = q.subject
-            out.setdefault((q.graph_name, s), set()).add(o.value)
-            out.setdefault((None, s), set()).add(o.value)
+            out.setdefault((id(f), q.graph_name, s), set()).add(o.value)
+            out.setdefault((None, None, s), set()).add(o.value)
     return out
 
 
