@@ -65,9 +65,10 @@ def mentions(g: Graph, text: str, *, lang: str = "en", near: bool = True,
                    text[m.start:m.end], m.start, m.end, sents.at(m.start),
                    "exact" if len(m.entities) == 1 else "ambiguous", candidates=m.entities) for m in found]
     nearby = []
-    for c in candidates(_masked(text, spans)):
-        if _overlaps(spans, c.start, c.end):
-            continue
+    proposed = [c for c in candidates(_masked(text, spans)) if not _overlaps(spans, c.start, c.end)]
+    if near:
+        gz.near_all(c.text for c in proposed)
+    for c in proposed:
         close = gz.near(c.text) if near else None
         if close is not None:
             nearby.append((c, close))

@@ -221,16 +221,49 @@ class Gazetteer:
             self._near[key] = self._closest(key)
         return self._near[key]
 
-    def _closest(self, key: str) -> tuple[str, tuple[str, ...], float] | None:
-        import bisect
-
+    def near_all(self, names: Iterable[str]) -> None:
+        """Look for the near matches of many names at once (:meth:`near` then answers from what was found): the
+        names that share a slice of known names are compared with it in one call of rapidfuzz's ``cdist``, the
+        slice converted once rather than once per name. The best is the first of the highest score, as
+        ``extractOne`` gives it (tests/test_mentions.py compares the two)."""
+        import numpy as np
         from rapidfuzz import fuzz, process
+
+        groups: dict[tuple[str, int, int], list[str]] = defaultdict(list)
+        for name in names:
+            key = " ".join(name.split()).lower()
+            if key not in self._near:
+                self._near[key] = None
+                groups[self._window(key)].append(key)
+        for (letter, first, end), keys in groups.items():
+            names_, _, numbers = self.by_letter.get(letter, ([], [], []))
+            if first >= end:
+                continue
+            for chunk in range(0, len(keys), 64):
+                part = keys[chunk:chunk + 64]
+                scores = process.cdist(part, names_[first:end], scorer=fuzz.ratio, score_cutoff=NEAR_SCORE,
+                                       dtype=np.float64)
+                for key, row in zip(part, scores, strict=True):
+                    j = int(np.argmax(row))
+                    if row[j] >= NEAR_SCORE:
+                        i = numbers[first + j]
+                        self._near[key] = self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(row[j]), 1)
+
+    def _window(self, key: str) -> tuple[str, int, int]:
+        """The first letter of ``key`` and the slice of its names whose length a ratio of NEAR_SCORE allows."""
+        import bisect
 
         share = 1 - NEAR_SCORE / 100
         low, high = math.floor(len(key) * (1 - share) / (1 + share)), math.ceil(len(key) * (1 + share) / (1 - share))
-        names, lengths, numbers = self.by_letter.get(key[:1], ([], [], []))
-        first = bisect.bisect_left(lengths, low)
-        bucket = names[first:bisect.bisect_right(lengths, high)]
+        lengths = self.by_letter.get(key[:1], ([], [], []))[1]
+        return key[:1], bisect.bisect_left(lengths, low), bisect.bisect_right(lengths, high)
+
+    def _closest(self, key: str) -> tuple[str, tuple[str, ...], float] | None:
+        from rapidfuzz import fuzz, process
+
+        letter, first, end = self._window(key)
+        names, _, numbers = self.by_letter.get(letter, ([], [], []))
+        bucket = names[first:end]
         best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE) if bucket else None
         if best is None:
             return None
