@@ -97,10 +97,8 @@ class Gazetteer:
                 order[key[:1].lower()].append(i)
             for numbers in order.values():
                 numbers.sort(key=lambda i: len(self._keys[i]))
-        self.by_letter: dict[str, tuple[list[str], list[int], list[int]]] = {}
-        for c, numbers in order.items():
-            names = [self._keys[i] for i in numbers]
-            self.by_letter[c] = (names, [len(k) for k in names], numbers)
+        self._order = dict(order)
+        self._letters: dict[str, tuple[list[str], list[int], list[int]]] = {}  # made on first use, see _letter
         self._near: dict[str, tuple[str, tuple[str, ...], float] | None] = {}
 
     @classmethod
@@ -152,7 +150,7 @@ class Gazetteer:
         return {"keys": "\n".join(self._keys), "shown": "\n".join(self._shown), "ents": "\n".join(self._ents),
                 "flags": self._flags, "labelled": "\n".join(self.labels_of),
                 "labels": "\n".join(self.labels_of.values()), "automaton": self.automaton,
-                "order": {c: array("l", numbers).tobytes() for c, (_, _, numbers) in self.by_letter.items()}}
+                "order": {c: array("l", numbers).tobytes() for c, numbers in self._order.items()}}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         def lines(text: str) -> list[str]:
@@ -236,7 +234,7 @@ class Gazetteer:
                 self._near[key] = None
                 groups[self._window(key)].append(key)
         for (letter, first, end), keys in groups.items():
-            names_, _, numbers = self.by_letter.get(letter, ([], [], []))
+            names_, _, numbers = self._letter(letter)
             if first >= end:
                 continue
             for chunk in range(0, len(keys), 64):
@@ -255,14 +253,23 @@ class Gazetteer:
 
         share = 1 - NEAR_SCORE / 100
         low, high = math.floor(len(key) * (1 - share) / (1 + share)), math.ceil(len(key) * (1 + share) / (1 - share))
-        lengths = self.by_letter.get(key[:1], ([], [], []))[1]
+        lengths = self._letter(key[:1])[1]
         return key[:1], bisect.bisect_left(lengths, low), bisect.bisect_right(lengths, high)
+
+    def _letter(self, letter: str) -> tuple[list[str], list[int], list[int]]:
+        """The names of one first letter by length, their lengths and their numbers (made when first asked:
+        reading a saved gazetteer back need not make all of them)."""
+        if letter not in self._letters:
+            numbers = self._order.get(letter, [])
+            names = [self._keys[i] for i in numbers]
+            self._letters[letter] = (names, [len(k) for k in names], numbers)
+        return self._letters[letter]
 
     def _closest(self, key: str) -> tuple[str, tuple[str, ...], float] | None:
         from rapidfuzz import fuzz, process
 
         letter, first, end = self._window(key)
-        names, _, numbers = self.by_letter.get(letter, ([], [], []))
+        names, _, numbers = self._letter(letter)
         bucket = names[first:end]
         best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE) if bucket else None
         if best is None:
