@@ -99,6 +99,7 @@ class Gazetteer:
                 numbers.sort(key=lambda i: len(self._keys[i]))
         self._order = dict(order)
         self._letters: dict[str, tuple[list[str], list[int], list[int]]] = {}  # made on first use, see _letter
+        self._capitals: Any = None  # see _cased
         self._near: dict[str, tuple[str, tuple[str, ...], float] | None] = {}
 
     @classmethod
@@ -179,13 +180,14 @@ class Gazetteer:
         keys = (lang.lower(), *FALLBACK, "")
         for e in set(entities):
             encoded = self.labels_of.get(e) if same else None
-            found = [(text, tag or None) for text, _, tag in (x.partition("\x1e") for x in encoded.split("\x1f"))] \
-                if encoded is not None else None
-            bases = [(tag or "").lower().split("-")[0] for _, tag in found or ()]
-            shown = pick(found, lang) if found and len(set(bases)) == len(bases) else None
-            if shown is not None and any(k in bases or k in {(t or "").lower() for _, t in found or ()}
-                                         for k in keys):
-                out[e] = shown
+            if encoded is None:
+                rest.add(e)
+                continue
+            found = [(text, tag or None) for text, _, tag in (x.partition("\x1e") for x in encoded.split("\x1f"))]
+            tags = [(tag or "").lower() for _, tag in found]
+            bases = [t.split("-")[0] for t in tags]
+            if len(set(bases)) == len(bases) and any(k in bases or k in tags for k in keys):
+                out[e] = pick(found, lang) or ""
             else:
                 rest.add(e)
         return {**out, **(g.labels(rest, lang) if rest else {})}
@@ -202,7 +204,11 @@ class Gazetteer:
         for source, want_cased in ((lower, False), (text, True)):
             if want_cased and source == lower:
                 break
-            for end, i in self.automaton.iter(source):
+            # the names in capitals are looked for in the text as written with an automaton of their own
+            automaton = self._cased() if want_cased else self.automaton
+            if automaton is None:
+                break
+            for end, i in automaton.iter(source):
                 if bool(flags[i] & 1) != want_cased:
                     continue
                 start = end - len(keys[i]) + 1
@@ -210,6 +216,19 @@ class Gazetteer:
                     continue
                 found.append(Match(start, end + 1, self._shown[i], tuple(self._ents[i].split("\x1f"))))
         return _longest_leftmost(found)
+
+    def _cased(self) -> Any:
+        """The automaton of the names in capitals alone (their numbers as in the whole one); None when none is."""
+        if self._capitals is None:
+            import ahocorasick
+
+            self._capitals = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for i, key in enumerate(self._keys):
+                if self._flags[i] & 1:
+                    self._capitals.add_word(key, i)
+            if len(self._capitals):
+                self._capitals.make_automaton()
+        return self._capitals if len(self._capitals) else None
 
     def near(self, name: str) -> tuple[str, tuple[str, ...], float] | None:
         """The known name most like ``name`` (rapidfuzz ratio at least :data:`NEAR_SCORE`), its entities and the
