@@ -48,7 +48,8 @@ def _block(s: str, pairs: list[tuple[str, Term]]) -> list[str]:
     ps = sorted(by_p, key=_predicate_order)
     out = [_iri(str(s))]
     for i, p in enumerate(ps):
-        objects = " , ".join(sorted(set(by_p[p])))
+        values = by_p[p]
+        objects = values[0] if len(values) == 1 else " , ".join(sorted(set(values)))
         end = " ." if i == len(ps) - 1 else " ;"
         out.append(f"    {'a' if p == RDF.type else _iri(str(p))} {objects}{end}")
     return out
