@@ -66,6 +66,7 @@ def _predicate_order(p: str) -> tuple[int, str]:
 def term(t: Term | str) -> str:
     """A term as Turtle: an IRI compacted with the file's prefixes when it can be, a literal escaped.
 
+    >>> from relgraph.terms import IRI
     >>> term(IRI("https://w3id.org/relgraph/utrecht-guangdong/doftec"))
     'ug:doftec'
     >>> term(Literal('Zei "ja"', lang="nl"))
