@@ -77,8 +77,8 @@ def check(shapes: Any, quads: list[list[Any]], focus: set[str] | None) -> tuple[
     wanted = {str(p) for t in ("targetSubjectsOf", "targetObjectsOf") for p in shapes.objects(None, URIRef(_SH + t))}
     run = _Run(shapes, _Data(quads, wanted | {_RDF_TYPE, _SUBCLASS}))
     findings: list[Finding] = []
-    for shape in run.node_shapes():
-        for node in sorted(run.targets(shape), key=str):
+    for shape in run.node_shapes():  # findings in no particular order: the report sorts them
+        for node in run.targets(shape):
             if focus is None or (type(node).__name__ == "NamedNode" and node.value in focus):
                 findings += run.node(shape, node)
     return findings, len(run.counted())
@@ -157,13 +157,21 @@ class _Run:
         self.rdflib_term = cache(rdflib_term)
         self._shapes: dict[Any, tuple[list[tuple[str, Any]], list[tuple[Any, Any]], list[Any]]] = {}
         self._memo: dict[tuple[str, Any, Any], bool] = {}
+        self._targets: dict[tuple[Any, bool], set[Any]] = {}
 
     def node_shapes(self) -> list[Any]:
         return sorted({s for t in (*_TARGETS, "target") for s in self.g.subjects(self.sh(t), None)}, key=str)
 
     def targets(self, shape: Any, *, custom: bool = True) -> set[Any]:
         """The resources ``shape`` targets (``custom=False``: SPARQL targets left out)."""
+        if (shape, custom) not in self._targets:
+            self._targets[(shape, custom)] = self._targeted(shape, custom)
+        return self._targets[(shape, custom)]
+
+    def _targeted(self, shape: Any, custom: bool) -> set[Any]:
         sh, data = self.sh, self.data
+        if custom and (shape, sh("target"), None) not in self.g:
+            return self.targets(shape, custom=False)
         found: set[Any] = {_to_ox(n) for n in self.g.objects(shape, sh("targetNode"))}
         for cls in self.g.objects(shape, sh("targetClass")):
             for sub in data.below(str(cls)):
