@@ -255,3 +255,44 @@ def test_a_finding_of_validation_names_the_row(work):
     assert result.exit_code == 2
     assert result.output.startswith("Error: entities.csv:2:label_en: DOFTEC: rdfs:label labels are language-tagged")
     assert snapshot(work / "data") == before
+
+
+def test_the_statements_of_a_plan_are_those_of_the_file_it_writes(work):
+    """The plan reads a new file's statements from the model (not by parsing the Turtle written from it): both
+    give the same, for literals of every kind, escapes and IRIs under and outside the file's prefixes."""
+    from relgraph.sheets import read_sheet
+    from relgraph.sheets.model import build
+    from relgraph.sheets.plan import _parse, statements
+    from relgraph.sheets.write import turtle
+    from relgraph.terms import IRI, XSD, Literal
+
+    data = work / "data"
+    model = build(relgraph.open(data), read_sheet(work / "sheet"), data)
+    (f,) = model.files.values()
+    f.triples |= {(f.iri, "https://example.org/p", Literal('a "quoted"\\ line\nand\ttab', lang="nl")),
+                  (f.iri, "https://example.org/p", Literal("2017-11", datatype=XSD + "gYearMonth")),
+                  (f.iri, "https://example.org/p", IRI("https://example.org/x/ü?z=1#w"))}
+    assert statements(f.triples) == _parse(turtle(f)) and len(statements(f.triples)) == len(f.triples)
+
+
+def test_a_nested_shape_of_a_new_relation_is_checked_as_validate_checks_it(work):
+    """A member that is a document, not an agent: the shapes say so inside an sh:or, which pySHACL's focus mode
+    (what import used before) skipped. Import refuses it with the message `relgraph validate` gives the same
+    statements written into the data folder."""
+    from relgraph.sheets import read_sheet
+    from relgraph.sheets.model import build
+    from relgraph.sheets.write import turtle
+
+    _edit("relations", "\nDOFTEC,member of", "\nug:source-nos-2022,member of")(work / "sheet")
+    before = snapshot(work / "data")
+    result = run(work, "import", str(work / "sheet"))
+    assert result.exit_code == 2, result.output
+    message = ("a membership needs exactly one member (org:member): the IRI of an organisation, a post or an "
+               "unnamed party")
+    assert result.output.startswith("Error: relations.csv:2:") and message in result.output
+    assert snapshot(work / "data") == before
+    data = work / "data"
+    for f in build(relgraph.open(data), read_sheet(work / "sheet"), data).files.values():
+        (data / f.name).write_text(turtle(f), encoding="utf-8")
+    findings = relgraph.open(data, store=False).validate().findings
+    assert [f.path for f in findings if f.message == message] == ["org:member"]

@@ -124,3 +124,18 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
     w.writeheader()
     w.writerows(rows)
     path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def test_near_matches_found_at_once_are_those_found_one_by_one():
+    """near_all (rapidfuzz's cdist over a shared slice of names) gives what extractOne gives name by name:
+    the same name, entities and score, the first of equal scores, and None below the score."""
+    gz = Gazetteer([(f"ex:{i}", name) for i, name in enumerate(
+        ["Provincie Utrecht", "Provincie Utrechs", "Provincie Utrechz", "Gemeente Utrecht", "Museum Boerhaave",
+         "Rijksmuseum Boerhaave", "Provinciale Staten", "Guangdong", "广东省人民政府", "DOFTEC"])])
+    asked = ["Provincie Utrect", "Provincie Utrechx", "Museum Boerhave", "Provinciale Staaten", "Guangdon",
+             "广东省人民政", "DOFTEX", "Stichting Nergens", "x", "Rijksmuseum Boerhaven"]
+    one = {name: gz._closest(" ".join(name.split()).lower()) for name in asked}
+    gz.near_all(asked)
+    assert {name: gz.near(name) for name in asked} == one
+    assert one["Provincie Utrechx"] == ("Provincie Utrecht", ("ex:0",), 94.1)  # first of three equal scores
+    assert one["Stichting Nergens"] is None and sum(v is not None for v in one.values()) >= 5

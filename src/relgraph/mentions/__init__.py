@@ -60,20 +60,21 @@ def mentions(g: Graph, text: str, *, lang: str = "en", near: bool = True,
     sents = sentences(text)
     found = gz.find(text)
     spans = sorted((m.start, m.end) for m in found)
-    labels = g.labels({e for m in found for e in m.entities}, lang)
+    labels = gz.labels(g, {e for m in found for e in m.entities}, lang)
     out = [Mention(m.entities[0] if len(m.entities) == 1 else "", " | ".join(labels[e] for e in m.entities),
                    text[m.start:m.end], m.start, m.end, sents.at(m.start),
                    "exact" if len(m.entities) == 1 else "ambiguous", candidates=m.entities) for m in found]
     nearby = []
-    for c in candidates(_masked(text, spans)):
-        if _overlaps(spans, c.start, c.end):
-            continue
+    proposed = [c for c in candidates(_masked(text, spans)) if not _overlaps(spans, c.start, c.end)]
+    if near:
+        gz.near_all(c.text for c in proposed)
+    for c in proposed:
         close = gz.near(c.text) if near else None
         if close is not None:
             nearby.append((c, close))
         else:
             out.append(Mention("", c.text, c.text, c.start, c.end, sents.at(c.start), "new", 0.0, c.kind))
-    shown = g.labels({e for _, (_, entities, _) in nearby for e in entities}, lang)
+    shown = gz.labels(g, {e for _, (_, entities, _) in nearby for e in entities}, lang)
     for c, (_, entities, score) in nearby:
         out.append(Mention(entities[0] if len(entities) == 1 else "", " | ".join(shown[e] for e in entities),
                            c.text, c.start, c.end, sents.at(c.start), "near", score, candidates=entities))

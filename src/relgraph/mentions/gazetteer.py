@@ -16,11 +16,16 @@ from typing import Any
 
 from ..core import Graph
 from ..errors import RelgraphError
-from ..namespaces import NAME_PROPERTIES, PREFIXES
+from ..labels import pick
+from ..languages import FALLBACK
+from ..namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, PREFIXES
 from .text import is_cjk
 
 #: Namespaces whose resources are vocabulary, not entities a document mentions.
 _VOCABULARY = tuple(ns for p, ns in PREFIXES.items() if p not in ("ug", "wd", "tooi"))
+
+#: Version of the gazetteer saved in a store folder: one of another version is built again.
+FORMAT = 1
 
 #: How alike (0-100, rapidfuzz's ratio) a name must be to a known one to be proposed as a near match.
 NEAR_SCORE = 88
@@ -45,64 +50,185 @@ class Gazetteer:
     """
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        try:
-            import ahocorasick
-        except ImportError:
+        import importlib.util
+
+        if importlib.util.find_spec("ahocorasick") is None:
             raise RelgraphError("finding mentions needs pyahocorasick: pip install 'relgraph[import]'") from None
         by_key: dict[str, set[str]] = defaultdict(set)
         shown: dict[str, str] = {}
+        cjk: dict[str, bool] = {}
         for entity, name in names:
             name = " ".join(name.split())
-            if len(name) < (1 if is_cjk(name) else 2):
+            if name not in cjk:
+                cjk[name] = not name.isascii() and is_cjk(name)
+            if len(name) < (1 if cjk[name] else 2):
                 continue
-            cased = name.isupper() and not is_cjk(name)
-            key = name if cased else name.lower()
+            key = name if name.isupper() and not cjk[name] else name.lower()
             by_key[key].add(entity)
             shown.setdefault(key, name)
-        self.automaton: Any = ahocorasick.Automaton()
-        for key, entities in by_key.items():
-            cjk = is_cjk(key)
-            self.automaton.add_word(key, (key, shown[key], tuple(sorted(entities)), key.isupper() and not cjk, cjk))
-        if by_key:
-            self.automaton.make_automaton()
+        # each name by its number (the automaton's value): the name as known, its entities joined by \x1f, and
+        # two flags (1: in capitals, matched as written; 2: Chinese, matched anywhere); plain lists and strings,
+        # so that a gazetteer saved in the store folder is read back in a fraction of a second
+        self._keys = list(by_key)
+        self._shown = [shown[k] for k in self._keys]
+        self._ents = ["\x1f".join(sorted(by_key[k])) for k in self._keys]
+        self._flags = bytes((k.isupper() and not cjk[shown[k]]) + 2 * cjk[shown[k]] for k in self._keys)
+        self.labels_of: dict[str, str] = {}  # see _built
+        self.state: Any = None  # the state of the data it was read from (see _state), for labels()
+        self._index()
+
+    def _index(self, automaton: Any = None, order: dict[str, list[int]] | None = None) -> None:
+        """The automaton and the names by first letter and length, made from the lists (or given, as saved)."""
+        import ahocorasick
+
+        if automaton is None:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for i, key in enumerate(self._keys):
+                automaton.add_word(key, i)
+            if self._keys:
+                automaton.make_automaton()
+        self.automaton: Any = automaton
         # near matches are looked for among the names of the same first letter and a length that a ratio of
-        # NEAR_SCORE allows (|a - b| <= (1 - s) (a + b)), so that each look-up reads a few names, not all
-        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for key in by_key:
-            self.buckets[(key[:1].lower(), len(key))].append(key)
+        # NEAR_SCORE allows (|a - b| <= (1 - s) (a + b)): per first letter, the names' numbers by length (in
+        # the order they came within one length), so that the names of a length window are one slice
+        if order is None:
+            order = defaultdict(list)
+            for i, key in enumerate(self._keys):
+                order[key[:1].lower()].append(i)
+            for numbers in order.values():
+                numbers.sort(key=lambda i: len(self._keys[i]))
+        self._order = dict(order)
+        self._letters: dict[str, tuple[list[str], list[int], list[int]]] = {}  # made on first use, see _letter
+        self._capitals: Any = None  # see _cased
         self._near: dict[str, tuple[str, tuple[str, ...], float] | None] = {}
-        self.entities = {k: tuple(sorted(v)) for k, v in by_key.items()}
-        self.shown = shown
 
     @classmethod
     def from_graph(cls, g: Graph) -> Gazetteer:
-        """The gazetteer of every entity of ``g`` that has a name (vocabulary terms left out)."""
+        """The gazetteer of every entity of ``g`` that has a name (vocabulary terms left out).
+
+        Built with one query over every name; where ``g`` is kept in a store on disk, the gazetteer is saved
+        beside the store's current generation (which never changes), so that it is built once per change of the
+        data and read back after (:meth:`relgraph.store.disk.DiskStore.remembered_bytes`)."""
+        import pickle
+
+        remembered = getattr(g.store, "remembered_bytes", None)
+        built: list[Gazetteer] = []
+
+        def build() -> bytes:
+            built.append(cls._built(g))
+            return pickle.dumps(built[0], protocol=pickle.HIGHEST_PROTOCOL)
+
+        if remembered is None:
+            gz = cls._built(g)
+        else:
+            data = remembered(f"gazetteer-{FORMAT}.pickle", build)
+            gz = built[0] if built else pickle.loads(data)  # noqa: S301 - relgraph's own store folder
+        gz.state = _state(g.store)
+        return gz
+
+    @classmethod
+    def _built(cls, g: Graph) -> Gazetteer:
+        from ..terms import Literal
+
         names = " ".join(f"<{p}>" for p in NAME_PROPERTIES)
-        raw = g.store.query(f"SELECT ?s ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
-        return cls((str(s), str(label)) for s, label in raw.rows if not str(s).startswith(_VOCABULARY))
+        raw = g.store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
+        rows = [(str(s), str(p), label) for s, p, label in raw.rows if not str(s).startswith(_VOCABULARY)]
+        gz = cls((s, str(label)) for s, _, label in rows)
+        # each entity's labels of the first label property it has, for labels() (see Gazetteer.labels)
+        by_property: dict[str, dict[str, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        for s, p, label in rows:
+            if p in LABEL_PROPERTIES and isinstance(label, Literal):
+                by_property[s][p].append((str(label), label.lang))
+        for s, found in by_property.items():
+            first = next(found[p] for p in LABEL_PROPERTIES if p in found)
+            if not any(c in text + (tag or "") for text, tag in first for c in "\n\x1e\x1f"):
+                gz.labels_of[s] = "\x1f".join(f"{text}\x1e{tag or ''}" for text, tag in first)
+        return gz
+
+    def __getstate__(self) -> dict[str, Any]:
+        from array import array
+
+        return {"keys": "\n".join(self._keys), "shown": "\n".join(self._shown), "ents": "\n".join(self._ents),
+                "flags": self._flags, "labelled": "\n".join(self.labels_of),
+                "labels": "\n".join(self.labels_of.values()), "automaton": self.automaton,
+                "order": {c: array("l", numbers).tobytes() for c, numbers in self._order.items()}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        def lines(text: str) -> list[str]:
+            return text.split("\n") if text else []
+
+        self._keys, self._shown, self._ents = lines(state["keys"]), lines(state["shown"]), lines(state["ents"])
+        self._flags, self.state = state["flags"], None
+        from array import array
+
+        self.labels_of = dict(zip(lines(state["labelled"]), lines(state["labels"]), strict=True))
+        self._index(state["automaton"], {c: array("l", raw).tolist() for c, raw in state["order"].items()})
 
     def __len__(self) -> int:
-        return len(self.entities)
+        return len(self._keys)
+
+    def names(self) -> list[str]:
+        """Every name, as known (one per name that differs only in case)."""
+        return list(self._shown)
+
+    def labels(self, g: Graph, entities: Iterable[str], lang: str = "en") -> dict[str, str]:
+        """``g.labels(entities, lang)``, answered from the labels read with the names where that gives the same
+        answer (a gazetteer of the same state of ``g``'s data, and each language once among an entity's labels,
+        so that their order does not matter), and by ``g`` for the rest."""
+        out, rest = {}, set()
+        same = self.state is not None and self.state == _state(g.store)
+        keys = (lang.lower(), *FALLBACK, "")
+        for e in set(entities):
+            encoded = self.labels_of.get(e) if same else None
+            if encoded is None:
+                rest.add(e)
+                continue
+            found = [(text, tag or None) for text, _, tag in (x.partition("\x1e") for x in encoded.split("\x1f"))]
+            tags = [(tag or "").lower() for _, tag in found]
+            bases = [t.split("-")[0] for t in tags]
+            if len(set(bases)) == len(bases) and any(k in bases or k in tags for k in keys):
+                out[e] = pick(found, lang) or ""
+            else:
+                rest.add(e)
+        return {**out, **(g.labels(rest, lang) if rest else {})}
 
     def find(self, text: str) -> list[Match]:
         """Every known name in ``text`` (whole words for Latin script), the longest leftmost where they overlap."""
-        if not self.entities:
+        if not self._keys:
             return []
         lower = text.lower()
         if len(lower) != len(text):  # a few characters grow when lowered (İ); keep offsets aligned
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         found = []
+        keys, flags = self._keys, self._flags
         for source, want_cased in ((lower, False), (text, True)):
             if want_cased and source == lower:
                 break
-            for end, (key, name, entities, cased, cjk) in self.automaton.iter(source):
-                start = end - len(key) + 1
-                if cased != want_cased:
+            # the names in capitals are looked for in the text as written with an automaton of their own
+            automaton = self._cased() if want_cased else self.automaton
+            if automaton is None:
+                break
+            for end, i in automaton.iter(source):
+                if bool(flags[i] & 1) != want_cased:
                     continue
-                if not cjk and not _whole_word(text, start, end + 1):
+                start = end - len(keys[i]) + 1
+                if not flags[i] & 2 and not _whole_word(text, start, end + 1):
                     continue
-                found.append(Match(start, end + 1, name, entities))
+                found.append(Match(start, end + 1, self._shown[i], tuple(self._ents[i].split("\x1f"))))
         return _longest_leftmost(found)
+
+    def _cased(self) -> Any:
+        """The automaton of the names in capitals alone (their numbers as in the whole one); None when none is."""
+        if self._capitals is None:
+            import ahocorasick
+
+            self._capitals = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for i, key in enumerate(self._keys):
+                if self._flags[i] & 1:
+                    self._capitals.add_word(key, i)
+            if len(self._capitals):
+                self._capitals.make_automaton()
+        return self._capitals if len(self._capitals) else None
 
     def near(self, name: str) -> tuple[str, tuple[str, ...], float] | None:
         """The known name most like ``name`` (rapidfuzz ratio at least :data:`NEAR_SCORE`), its entities and the
@@ -112,16 +238,72 @@ class Gazetteer:
             self._near[key] = self._closest(key)
         return self._near[key]
 
-    def _closest(self, key: str) -> tuple[str, tuple[str, ...], float] | None:
+    def near_all(self, names: Iterable[str]) -> None:
+        """Look for the near matches of many names at once (:meth:`near` then answers from what was found): the
+        names that share a slice of known names are compared with it in one call of rapidfuzz's ``cdist``, the
+        slice converted once rather than once per name. The best is the first of the highest score, as
+        ``extractOne`` gives it (tests/test_mentions.py compares the two)."""
+        import numpy as np
         from rapidfuzz import fuzz, process
+
+        groups: dict[tuple[str, int, int], list[str]] = defaultdict(list)
+        for name in names:
+            key = " ".join(name.split()).lower()
+            if key not in self._near:
+                self._near[key] = None
+                groups[self._window(key)].append(key)
+        for (letter, first, end), keys in groups.items():
+            names_, _, numbers = self._letter(letter)
+            if first >= end:
+                continue
+            for chunk in range(0, len(keys), 64):
+                part = keys[chunk:chunk + 64]
+                scores = process.cdist(part, names_[first:end], scorer=fuzz.ratio, score_cutoff=NEAR_SCORE,
+                                       dtype=np.float64)
+                for key, row in zip(part, scores, strict=True):
+                    j = int(np.argmax(row))
+                    if row[j] >= NEAR_SCORE:
+                        i = numbers[first + j]
+                        self._near[key] = self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(row[j]), 1)
+
+    def _window(self, key: str) -> tuple[str, int, int]:
+        """The first letter of ``key`` and the slice of its names whose length a ratio of NEAR_SCORE allows."""
+        import bisect
 
         share = 1 - NEAR_SCORE / 100
         low, high = math.floor(len(key) * (1 - share) / (1 + share)), math.ceil(len(key) * (1 + share) / (1 - share))
-        bucket = [k for n in range(low, high + 1) for k in self.buckets.get((key[:1], n), ())]
+        lengths = self._letter(key[:1])[1]
+        return key[:1], bisect.bisect_left(lengths, low), bisect.bisect_right(lengths, high)
+
+    def _letter(self, letter: str) -> tuple[list[str], list[int], list[int]]:
+        """The names of one first letter by length, their lengths and their numbers (made when first asked:
+        reading a saved gazetteer back need not make all of them)."""
+        if letter not in self._letters:
+            numbers = self._order.get(letter, [])
+            names = [self._keys[i] for i in numbers]
+            self._letters[letter] = (names, [len(k) for k in names], numbers)
+        return self._letters[letter]
+
+    def _closest(self, key: str) -> tuple[str, tuple[str, ...], float] | None:
+        from rapidfuzz import fuzz, process
+
+        letter, first, end = self._window(key)
+        names, _, numbers = self._letter(letter)
+        bucket = names[first:end]
         best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE) if bucket else None
         if best is None:
             return None
-        return self.shown[best[0]], self.entities[best[0]], round(float(best[1]), 1)
+        i = numbers[first + best[2]]
+        return self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(best[1]), 1)
+
+
+def _state(store: Any) -> Any:
+    """What says two stores hold the same data: a store on disk its folder and generation (which never
+    changes), any other store the object itself."""
+    manifest = getattr(store, "manifest", None)
+    if manifest is not None and getattr(manifest, "generation", None):
+        return (str(getattr(store, "folder", "")), manifest.generation)
+    return store  # compared by identity: a store object held, so its id cannot be reused meanwhile
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Words that make a capitalised name look like an organisation (compared in lower case, also as a word's end:
 #: "Rijksmuseum" ends in "museum").
@@ -213,12 +213,15 @@ class Sentences:
     text: str
     spans: tuple[tuple[int, int], ...]
     starts: tuple[int, ...]
+    shown: dict[int, str] = field(default_factory=dict, compare=False, repr=False)  # each sentence made once
 
     def at(self, offset: int) -> str:
         """The sentence around ``offset``, its whitespace as single spaces."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        start, end = self.spans[max(i, 0)]
-        return " ".join(self.text[start:end].split())
+        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        if i not in self.shown:
+            start, end = self.spans[i]
+            self.shown[i] = " ".join(self.text[start:end].split())
+        return self.shown[i]
 
 
 def sentences(text: str) -> Sentences:

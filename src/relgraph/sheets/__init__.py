@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from ..core import Graph
 from ..errors import SheetError
@@ -22,6 +24,9 @@ from .model import MARKER, Model, build
 from .plan import FileChange, ImportPlan, diff
 from .read import COLUMNS, TABLES, Row, Sheet, read_sheet
 from .write import turtle
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..store import Store
 
 __all__ = ["COLUMNS", "MARKER", "TABLES", "FileChange", "ImportPlan", "import_sheet", "read_sheet"]
 
@@ -52,7 +57,7 @@ def import_sheet(g: Graph, sheet: str | os.PathLike[str], *, data_dir: str | os.
     targets = {f"{r['id']}.ttl" for r in read.rows("sources")}
     base = _base(g, folder, targets)
     model = build(base, read, folder, namespace)
-    plan = ImportPlan([diff(folder / f.name, turtle(f)) for f in model.files.values()])
+    plan = ImportPlan([diff(folder / f.name, turtle(f), f.triples) for f in model.files.values()])
     if plan.changed:
         _check(folder, plan, model, read)
         if not dry_run:
@@ -91,7 +96,10 @@ def _check(folder: Path, plan: ImportPlan, model: Model, sheet: Sheet) -> None:
             written.add(str(target.resolve()))
         files = data_files(copy)
         subjects = {s for f in model.files.values() for s, _, _ in f.triples}
-        report = validate(Graph(open_store(files, root=copy), files=files, data_path=copy),
+        # validation reads the files itself; the store only answers the labels of findings, so it is loaded
+        # (half a second for a 10,000-relation file) only when there are any
+        later = cast("Store", _Later(lambda: open_store(files, root=copy)))
+        report = validate(Graph(later, files=files, data_path=copy),
                           focus=sorted(str(s) for s in subjects if not str(s).startswith("_:")))
     ours = [f for f in report.findings if f.severity == "Violation" and (
         (f.file and str(Path(f.file).resolve()) in written) or (not f.file and f.focus in subjects))]
@@ -107,6 +115,19 @@ def _check(folder: Path, plan: ImportPlan, model: Model, sheet: Sheet) -> None:
         column = "quote"
     text = first.message if first.file else f"{first.path} {first.message}"
     raise row.error(column, f"{first.label + ': ' if first.label else ''}{text}{more}".replace(str(folder), ""))
+
+
+class _Later:
+    """A store made when it is first asked something."""
+
+    def __init__(self, make: Callable[[], Store]) -> None:
+        self._make: Callable[[], Store] = make
+        self._store: Store | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._store is None:
+            self._store = self._make()
+        return getattr(self._store, name)
 
 
 def _first_row(sheet: Sheet) -> Row:

@@ -19,8 +19,9 @@ from ..core import Graph
 from ..errors import RelgraphError
 from ..namespaces import DCT, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA, SKOS, expand
 from ..terms import IRI, XSD, Literal, Term
-from ..validate.quotes import body, normalised
+from ..validate.quotes import Passages, body, normalised
 from . import vocab
+from .lookups import Lookups
 from .read import Row, Sheet
 
 #: The first line of every file the import writes: a file without it is never overwritten.
@@ -72,7 +73,7 @@ def build(base: Graph, sheet: Sheet, folder: Path, namespace: str = PREFIXES["ug
 
 class _Builder:
     def __init__(self, base: Graph, folder: Path, namespace: str) -> None:
-        self.base, self.folder, self.ns = base, folder, namespace
+        self.base, self.folder, self.ns = Lookups(base), folder, namespace
         self.files: dict[str, SourceFile] = {}
         self.origins: dict[str, tuple[Row, str]] = {}
         self.entities: dict[int, tuple[IRI, bool]] = {}  # entity row number -> (IRI, exists in base)
@@ -80,6 +81,7 @@ class _Builder:
         self.sheet_labels: dict[IRI, dict[str, str]] = {}
         self.kinds: dict[IRI, str] = {}
         self.seen: dict[tuple[str, ...], int] = {}
+        self.passages: dict[str, Passages] = {}
 
     # -------------------------------------------------------------- sources
 
@@ -114,8 +116,7 @@ class _Builder:
         f = self.files[row["id"]]
         s = f.iri
         add = f.triples.add
-        for t in (PROV.Entity,):
-            add((s, RDF.type, IRI(t)))
+        add((s, RDF.type, IRI(PROV.Entity)))
         add((s, RDFS.label, Literal(f.title, lang="en")))
         add((s, RDFS.label, Literal(f.title, lang="nl")))
         add((s, DCT.title, Literal(f.title, lang=f.lang)))
@@ -231,8 +232,7 @@ class _Builder:
         self._sourced(f, a, row, quote)
 
     def _party(self, row: Row, a: IRI, b: IRI, f: SourceFile, quote: str) -> None:
-        is_agreement = self.kinds.get(b) in vocab.AGREEMENT_KINDS or self.base.store.query(
-            "ASK { ?b a ?c }", bindings={"b": b, "c": IRI(RG.Agreement)}).boolean
+        is_agreement = self.kinds.get(b) in vocab.AGREEMENT_KINDS or self.base.is_agreement(b)
         if not is_agreement:
             raise row.error("to", f"{self.base.label(b) if b not in self.sheet_labels else b} is not an agreement: "
                                   "party to needs a contract, letter of intent or structural cooperation")
@@ -252,7 +252,7 @@ class _Builder:
             raise row.error("role", str(e)) from None
         assert rtype.cls and rtype.source_p and rtype.role_p
         kind = "membership" if rtype.cls.endswith("Membership") else "participation"
-        existing = self._existing(rtype, a, b, role)
+        existing = self.base.existing(rtype, a, b, role)
         if row["id"]:
             if not vocab.is_slug(row["id"]):
                 raise row.error("id", f"{row['id']!r} is not an id: use lower-case letters, digits and '-'")
@@ -266,21 +266,13 @@ class _Builder:
             add((r, rtype.source_p, a))
             add((r, rtype.target_p, b))
             add((r, rtype.role_p, role))
-            rl = {lang: self.base.labels({role}, lang)[role].lower() for lang in ("en", "nl")}
+            rl = {lang: self.base.label(role, lang).lower() for lang in ("en", "nl")}
             add((r, RDFS.label, Literal(f"{self._label(a, 'en')} {rtype.en} {self._label(b, 'en')} ({rl['en']})",
                                         lang="en")))
             add((r, RDFS.label, Literal(f"{self._label(a, 'nl')} {rtype.nl} {self._label(b, 'nl')} ({rl['nl']})",
                                         lang="nl")))
         self._states(row, r, f)
         self._sourced(f, r, row, quote)
-
-    def _existing(self, rtype: vocab.RelationType, a: IRI, b: IRI, role: IRI) -> IRI | None:
-        """The relation of this type, ends and role that the graph already holds, if any."""
-        raw = self.base.store.query(
-            "SELECT ?r WHERE { ?r a ?cls ; ?sp ?a ; ?tp ?b ; ?rp ?role } ORDER BY ?r LIMIT 1",
-            bindings={"cls": IRI(rtype.cls or ""), "sp": IRI(rtype.source_p or ""), "tp": IRI(rtype.target_p),
-                      "rp": IRI(rtype.role_p or ""), "a": a, "b": b, "role": role})
-        return IRI(str(raw.rows[0][0])) if raw.rows else None
 
     def _states(self, row: Row, r: IRI, f: SourceFile) -> None:
         start = self._date(row, "start") if row["start"] else None
@@ -338,7 +330,9 @@ class _Builder:
         quote = normalised(text)
         if not quote:
             raise row.error(column, "empty: give the source's own words that say this, copied letter for letter")
-        if quote not in f.excerpt:
+        if f.id not in self.passages:
+            self.passages[f.id] = Passages(f.excerpt)
+        if quote not in self.passages[f.id]:
             shown = quote if len(quote) <= 60 else quote[:60] + "…"
             raise row.error(column, f"not found in the excerpt of source {f.id!r}: {shown!r}")
         return quote
@@ -365,7 +359,7 @@ class _Builder:
         self.seen[key] = row.number
 
     def _exists(self, iri: IRI) -> bool:
-        return bool(self.base.store.query("ASK { { ?s ?p ?o } UNION { ?o ?p ?s } }", bindings={"s": iri}).boolean)
+        return self.base.exists(iri)
 
 
 def _shown_roles() -> list[str]:

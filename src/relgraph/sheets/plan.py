@@ -7,10 +7,13 @@ This module owns comparing the text an import would write with the file already 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..namespaces import RDF, compact
+from ..terms import Literal
+from .model import Triple
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,13 @@ def _by_entity(f: FileChange) -> list[str]:
     return out
 
 
-def diff(path: Path, text: str) -> FileChange:
-    """The change from the file at ``path`` (if any) to ``text``."""
+def diff(path: Path, text: str, triples: Iterable[Triple] | None = None) -> FileChange:
+    """The change from the file at ``path`` (if any) to ``text``; ``triples``, when given, are the statements
+    ``text`` was written from (:func:`.write.turtle`), read as they are instead of parsing ``text`` again."""
     old = path.read_text(encoding="utf-8") if path.is_file() else None
-    new_triples = _parse(text)
+    if old == text:  # the same text: the same statements (re-importing an unchanged sheet)
+        return FileChange(path, text, (), (), False, ())
+    new_triples = _parse(text) if triples is None else statements(triples)
     old_triples = _parse(old) if old is not None else set()
     added, removed = new_triples - old_triples, old_triples - new_triples
     before, after = {t[0] for t in old_triples}, {t[0] for t in new_triples}
@@ -82,23 +88,45 @@ def diff(path: Path, text: str) -> FileChange:
                       tuple(sorted(states.items())))
 
 
-def _parse(text: str) -> set[tuple[str, str, str]]:
-    import pyoxigraph
+def statements(triples: Iterable[Triple]) -> set[tuple[str, str, str]]:
+    """The statements of a model as :func:`_parse` reads them from the Turtle :func:`.write.turtle` makes of
+    them (tests/test_import.py checks that both agree): compact terms, ``a``, literals as Turtle."""
+    from .write import literal
+
+    names: dict[str, str] = {}
+
+    def name(iri: str) -> str:
+        if iri not in names:
+            names[iri] = compact(iri)
+        return names[iri]
 
     out = set()
-    for t in pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE):
-        p = "a" if t.predicate.value == RDF.type else compact(t.predicate.value)
-        out.add((compact(t.subject.value), p, _shown(t.object)))
+    for s, p, o in triples:
+        shown = literal(str(o), o.lang, None if o.lang else o.datatype) if isinstance(o, Literal) else name(str(o))
+        out.add((name(str(s)), "a" if p == RDF.type else name(str(p)), shown))
     return out
 
 
-def _shown(o: object) -> str:
+def _parse(text: str) -> set[tuple[str, str, str]]:
     import pyoxigraph
 
-    if isinstance(o, pyoxigraph.Literal):
-        from ..terms import Literal
-        from .write import term
+    from .write import literal
 
-        dtype = o.datatype.value if o.datatype else None
-        return term(Literal(o.value, lang=o.language, datatype=None if o.language else dtype))
-    return compact(str(getattr(o, "value", o)))
+    names: dict[str, str] = {}  # compact() of each IRI once: a 10,000-relation file repeats them
+
+    def name(iri: str) -> str:
+        if iri not in names:
+            names[iri] = compact(iri)
+        return names[iri]
+
+    out = set()
+    for t in pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE):
+        p = "a" if t.predicate.value == RDF.type else name(t.predicate.value)
+        o = t.object
+        if isinstance(o, pyoxigraph.Literal):
+            language = o.language.lower() if o.language else None  # as relgraph.terms.Literal keeps it
+            shown = literal(o.value, language, None if language or not o.datatype else o.datatype.value)
+        else:
+            shown = name(str(getattr(o, "value", o)))
+        out.add((name(t.subject.value), p, shown))
+    return out

@@ -8,12 +8,13 @@ then labels and definition, the other properties sorted by name, and the quote a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from ..namespaces import PREFIXES, PROV, RDF, RDFS, RG, SKOS
-from ..terms import IRI, XSD, Literal, Term
+from ..terms import XSD, Literal, Term
 from .model import MARKER, SourceFile, Triple
 
 #: The prefixes every imported file declares, in this order.
@@ -22,7 +23,7 @@ FILE_PREFIXES = ("ug", "rg", "org", "cv", "schema", "prov", "skos", "rdfs", "xsd
 _FIRST = (RDF.type, RDFS.label, SKOS.altLabel, SKOS.definition)
 _LAST = (RG.quote, PROV.hadPrimarySource)
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 def turtle(f: SourceFile) -> str:
@@ -45,11 +46,12 @@ def _block(s: str, pairs: list[tuple[str, Term]]) -> list[str]:
     for p, o in pairs:
         by_p[p].append(term(o))
     ps = sorted(by_p, key=_predicate_order)
-    out = [term(IRI(s))]
+    out = [_iri(str(s))]
     for i, p in enumerate(ps):
-        objects = " , ".join(sorted(set(by_p[p])))
+        values = by_p[p]
+        objects = values[0] if len(values) == 1 else " , ".join(sorted(set(values)))
         end = " ." if i == len(ps) - 1 else " ;"
-        out.append(f"    {'a' if p == RDF.type else term(IRI(p))} {objects}{end}")
+        out.append(f"    {'a' if p == RDF.type else _iri(str(p))} {objects}{end}")
     return out
 
 
@@ -58,25 +60,35 @@ def _predicate_order(p: str) -> tuple[int, str]:
         return (_FIRST.index(p), "")
     if p in _LAST:
         return (len(_FIRST) + 1 + _LAST.index(p), "")
-    return (len(_FIRST), term(IRI(p)))
+    return (len(_FIRST), _iri(str(p)))
 
 
 def term(t: Term | str) -> str:
     """A term as Turtle: an IRI compacted with the file's prefixes when it can be, a literal escaped.
 
+    >>> from relgraph.terms import IRI
     >>> term(IRI("https://w3id.org/relgraph/utrecht-guangdong/doftec"))
     'ug:doftec'
     >>> term(Literal('Zei "ja"', lang="nl"))
     '"Zei \\\\"ja\\\\""@nl'
     """
     if isinstance(t, Literal):
-        text = '"' + "".join(_ESCAPES.get(c, c) for c in str(t)) + '"'
-        if t.lang:
-            return f"{text}@{t.lang}"
-        if t.datatype and t.datatype != XSD + "string":
-            return f"{text}^^{term(IRI(t.datatype))}"
-        return text
-    iri = str(t)
+        return literal(str(t), t.lang, t.datatype)
+    return _iri(str(t))
+
+
+def literal(text: str, lang: str | None, datatype: str | None) -> str:
+    """A literal as Turtle: its text escaped, then its language or its datatype (none for a plain string)."""
+    quoted = '"' + text.translate(_ESCAPES) + '"'
+    if lang:
+        return f"{quoted}@{lang}"
+    if datatype and datatype != XSD + "string":
+        return f"{quoted}^^{_iri(str(datatype))}"
+    return quoted
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _iri(iri: str) -> str:
     for p in FILE_PREFIXES:
         ns = PREFIXES[p]
         if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):

@@ -70,6 +70,22 @@ class DiskStore(OxigraphStore):
         removed with the generation."""
         return Layout(self.folder).memo(self.manifest.generation or "")
 
+    def remembered_bytes(self, key: str, compute: Callable[[], bytes]) -> bytes:
+        """``compute()`` (bytes), saved with this generation as the file ``key`` of its memo folder, as
+        :meth:`remembered` saves JSON: built once per state of the data, since a generation never changes and a
+        change of the data makes a new one. Where the store cannot be written, it is computed each time."""
+        path = Layout(self.folder).memo(self.manifest.generation or "") / key
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass
+        value = compute()
+        from ..fileio import write_bytes
+
+        with contextlib.suppress(RelgraphError):  # a read-only store: nothing is saved
+            write_bytes(path, value)
+        return value
+
     def close(self) -> None:
         """Let go of the generation (a later sync may then remove it once it is no longer current)."""
         self._store = None

@@ -142,6 +142,6 @@ def _labelled(g: Graph, findings: list[Finding]) -> list[Finding]:
     from dataclasses import replace
 
     named = {f.focus for f in findings if not f.file and f.focus and not f.focus.startswith("_:")}
-    names = g.labels(named)
+    names = g.labels(named) if named else {}
     out = {replace(f, label=names[f.focus]) if not f.file and f.focus in named else f for f in findings}
     return sorted(out, key=finding_order)

@@ -1,0 +1,86 @@
+"""The gazetteer saved in the store folder: built once per state of the data, read back after, never stale (an
+edited data file makes a new one), never written into the data folder; and what it answers (names, labels,
+mentions) is what a gazetteer built afresh and the graph itself answer."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import relgraph
+from relgraph.cli import cli
+from relgraph.mentions import Gazetteer
+
+from .conftest import DATA
+
+DOCUMENT = ("Op 3 april 2024 bezocht een delegatie van DOFTEC het Rijksmuseum Boerhaave in Leiden. "
+            "De Provinciale Staten van Utrecht werden daarover geïnformeerd, en de Provincie Utrect ook.\n")
+
+
+def _data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("templates"))
+    return data
+
+
+def _saved(store: Path) -> list[Path]:
+    return sorted(store.glob("generations/*.memo/gazetteer-*.pickle"))
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_built_once_then_read_back_with_the_same_answers(tmp_path):
+    data, store = _data(tmp_path), tmp_path / "store"
+    g = relgraph.open(data, store=store)
+    first = Gazetteer.from_graph(g)
+    (saved,) = _saved(store)
+    written = saved.stat().st_mtime_ns
+    again = Gazetteer.from_graph(relgraph.open(data, store=store))
+    assert saved.stat().st_mtime_ns == written  # read back, not built again
+    fresh = Gazetteer.from_graph(relgraph.open(data, store=False))  # in memory: nothing saved
+    assert again.names() == first.names() and sorted(first.names()) == sorted(fresh.names())
+    found = [(m.start, m.name, m.entities) for m in fresh.find(DOCUMENT)]  # noqa: C416
+    assert [(m.start, m.name, m.entities) for m in again.find(DOCUMENT)] == found and found
+    assert relgraph.open(data, store=store).mentions(DOCUMENT) == relgraph.open(data, store=False).mentions(DOCUMENT)
+
+
+def test_labels_from_the_gazetteer_are_the_graphs(tmp_path):
+    data, store = _data(tmp_path), tmp_path / "store"
+    g = relgraph.open(data, store=store)
+    gz = Gazetteer.from_graph(g)
+    entities = {e for i in range(len(gz)) for e in gz._ents[i].split("\x1f")}
+    for lang in ("en", "nl", "zh-Hans", "fr"):
+        assert gz.labels(g, entities, lang) == g.labels(entities, lang)
+    other = relgraph.open(data, store=False)  # another graph: answered by that graph, not the table
+    assert gz.labels(other, entities, "nl") == other.labels(entities, "nl")
+
+
+def test_an_edited_data_file_makes_a_new_gazetteer(tmp_path):
+    data, store = _data(tmp_path), tmp_path / "store"
+    g = relgraph.open(data, store=store)
+    assert not [m for m in g.mentions("Het Zwanenmuseum Utrecht opende.") if m.match == "exact"]
+    (data / "extra.ttl").write_text(
+        '@prefix ug: <https://w3id.org/relgraph/utrecht-guangdong/> .\n'
+        '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+        'ug:zwanenmuseum rdfs:label "Zwanenmuseum Utrecht"@nl , "Swan Museum Utrecht"@en .\n', encoding="utf-8")
+    g = relgraph.open(data, store=store)
+    (m,) = [m for m in g.mentions("Het Zwanenmuseum Utrecht opende.") if m.match == "exact"]
+    assert (m.label, m.text) == ("Swan Museum Utrecht", "Zwanenmuseum Utrecht")
+    assert len(_saved(store)) >= 1
+
+
+def test_the_mentions_command_writes_nothing_in_the_data_folder(tmp_path):
+    data, store = _data(tmp_path), tmp_path / "store"
+    document = tmp_path / "visit.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    before = _snapshot(data)
+    runs = [CliRunner().invoke(cli, ["--data", str(data), "--store", str(store), "mentions", str(document)])
+            for _ in range(2)]
+    assert all(r.exit_code == 0 for r in runs), runs[0].output
+    assert runs[0].output == runs[1].output and "DOFTEC" in runs[0].output
+    assert _snapshot(data) == before
+    assert _saved(store)
