@@ -207,7 +207,7 @@ def test_read_commands_never_write(run, tmp_path):
 def test_help_texts_carry_an_example(run):
     from relgraph.cli import cli
 
-    for name, command in cli.commands.items():
+    for name, command in cli.every_command().items():
         assert command.help and "Example:" in command.help, name
 
 

@@ -36,6 +36,6 @@ def test_readme_session(command, expected):
 
 
 def test_every_command_has_help_and_appears_in_the_readme():
-    for name, command in cli.commands.items():
+    for name, command in cli.every_command().items():
         assert command.help, name
         assert f"relgraph {name}" in README, f"'relgraph {name}' is not in the README"

@@ -27,8 +27,6 @@ from ..errors import (
     UnknownQueryError,
 )
 from ..formatting import printable
-from .init import init
-from .network import export, neighbours, path, rank
 from .options import (
     DATA_HELP,
     DEFAULT_TIMEOUT,
@@ -39,14 +37,19 @@ from .options import (
     RelgraphClickError,
     store_options,
 )
-from .push import push
-from .query import list_queries, query, stats, validate
-from .sheets import import_, mentions
-from .store import store
-from .timeline import timeline
-from .view import view
 
 __all__ = ["cli", "main"]
+
+#: Every command: its name, and the module of this package and the function that make it. A command's module
+#: is imported when that command runs (or the help lists them all), not with the package: a command starts
+#: without importing what the others need (the view's page, the timeline's charts, the sheets).
+COMMANDS = {
+    "query": ("query", "query"), "queries": ("query", "list_queries"), "stats": ("query", "stats"),
+    "validate": ("query", "validate"), "path": ("network", "path"), "neighbours": ("network", "neighbours"),
+    "rank": ("network", "rank"), "export": ("network", "export"), "view": ("view", "view"),
+    "timeline": ("timeline", "timeline"), "push": ("push", "push"), "init": ("init", "init"),
+    "import": ("sheets", "import_"), "mentions": ("sheets", "mentions"), "store": ("store", "store"),
+}
 
 
 def cli_message(error: RelgraphError) -> str:
@@ -66,10 +69,28 @@ def cli_message(error: RelgraphError) -> str:
 
 
 class Group(click.Group):
-    """Turns relgraph's errors into one clean line and exit status 2 (1 is kept for 'validation found problems').
+    """Turns relgraph's errors into one clean line and exit status 2 (1 is kept for 'validation found problems'),
+    and imports a command's module only when the command is asked for (:data:`COMMANDS`).
 
     Only :class:`~relgraph.errors.RelgraphError` is caught: any other exception is a bug and shows as one.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            import importlib
+
+            module, name = COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f"{__name__}.{module}"), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def every_command(self) -> dict[str, click.Command]:
+        """Every command by name, each module imported (for the tests and the docs)."""
+        ctx = click.Context(self)
+        return {name: command for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None}
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -97,11 +118,6 @@ def cli(ctx: click.Context, data: Path | None, queries: Path | None, endpoint: s
     """
     obj = ctx.ensure_object(Context)  # --store and --no-store have set theirs already
     obj.data, obj.queries, obj.endpoint, obj.timeout = data, queries, endpoint, timeout or None
-
-
-for command in (query, list_queries, stats, validate, path, neighbours, rank, export, view, timeline, push, init,
-                import_, mentions, store):
-    cli.add_command(command)
 
 
 def main() -> None:
