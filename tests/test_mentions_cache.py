@@ -59,6 +59,26 @@ def test_labels_from_the_gazetteer_are_the_graphs(tmp_path):
     assert gz.labels(other, entities, "nl") == other.labels(entities, "nl")
 
 
+def test_a_gazetteer_read_back_answers_labels_and_names_in_capitals_as_the_one_built(tmp_path):
+    """Read back, the labels are two sorted lists and the automaton of names in capitals is the one saved: the
+    same answers as the gazetteer built from the graph, and as the graph."""
+    data, store = _data(tmp_path), tmp_path / "store"
+    built = Gazetteer.from_graph(relgraph.open(data, store=store))
+    g = relgraph.open(data, store=store)
+    again = Gazetteer.from_graph(g)
+    assert isinstance(built.labels_of, dict) and not isinstance(again.labels_of, dict)
+    assert len(again.labels_of) == len(built.labels_of) > 0
+    assert all(again.labels_of.get(e) == text for e, text in built.labels_of.items())
+    assert again.labels_of.get("https://example.org/nothing") is None and again.labels_of.get("") is None
+    entities = {e for i in range(len(again)) for e in again._ents[i].split("\x1f")}
+    for lang in ("en", "nl", "zh-Hans"):
+        assert again.labels(g, entities, lang) == g.labels(entities, lang)
+    capitals = [n for n in built.names() if n.isupper() and n.isascii()]
+    assert capitals  # DOFTEC, ...
+    text = " ".join(f"{n} en {n.lower()} en {n.title()}." for n in capitals)
+    assert [(m.start, m.name) for m in again.find(text)] == [(m.start, m.name) for m in built.find(text)]
+
+
 def test_an_edited_data_file_makes_a_new_gazetteer(tmp_path):
     data, store = _data(tmp_path), tmp_path / "store"
     g = relgraph.open(data, store=store)
