@@ -104,3 +104,42 @@ def test_the_mentions_command_writes_nothing_in_the_data_folder(tmp_path):
     assert runs[0].output == runs[1].output and "DOFTEC" in runs[0].output
     assert _snapshot(data) == before
     assert _saved(store)
+
+
+def test_names_read_by_index_scans_are_the_querys_rows_in_its_order(tmp_path):
+    """The gazetteer reads the names by index scans where the store can (the cold build at 1M triples); the
+    rows, their order (which name of a key is shown, near-match ties) and repeats across files are those of the
+    one SPARQL query it asked before, in memory and on disk; blank nodes and vocabulary terms left out."""
+    from relgraph.mentions.gazetteer import _names, _names_by_query
+
+    data = _data(tmp_path)
+    (data / "more.ttl").write_text(
+        '@prefix ug: <https://w3id.org/relgraph/utrecht-guangdong/> .\n'
+        '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+        '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+        '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+        'ug:doftec rdfs:label "DOFTEC"@en ; skos:altLabel "Doftec" , ug:not-a-literal , "7"^^xsd:integer .\n'
+        '_:someone rdfs:label "Nobody"@en .\n', encoding="utf-8")
+    for store in (False, tmp_path / "store"):
+        g = relgraph.open(data, store=store)
+        rows = _names(g)
+        assert rows == _names_by_query(g) and len(rows) > 100
+        assert not any(s.startswith("_:") or r == "Nobody" for s, _, r, _, _ in rows)
+        assert ("https://w3id.org/relgraph/utrecht-guangdong/doftec", "http://www.w3.org/2004/02/skos/core#altLabel",
+                "https://w3id.org/relgraph/utrecht-guangdong/not-a-literal", None, False) in rows
+        scanned = Gazetteer._built(g).__getstate__()
+        g.store = _WithoutScans(g.store)  # a store without a statements method: asked the query
+        queried = Gazetteer._built(g).__getstate__()
+        for state in (scanned, queried):
+            state.pop("automaton"), state.pop("capitals")
+        assert queried == scanned
+
+
+class _WithoutScans:
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        if name == "statements":
+            raise AttributeError(name)
+        return getattr(self._store, name)
