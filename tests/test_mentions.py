@@ -139,3 +139,23 @@ def test_near_matches_found_at_once_are_those_found_one_by_one():
     assert {name: gz.near(name) for name in asked} == one
     assert one["Provincie Utrechx"] == ("Provincie Utrecht", ("ex:0",), 94.1)  # first of three equal scores
     assert one["Stichting Nergens"] is None and sum(v is not None for v in one.values()) >= 5
+
+
+def test_best_scores_read_without_numpy_are_numpys():
+    """_best reads rapidfuzz's score matrix without numpy: the same index (the first of the highest) and score as
+    numpy's argmax over the matrix rapidfuzz's public cdist gives, rows of all 0 included."""
+    import random
+
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from relgraph.mentions.gazetteer import NEAR_SCORE, _best
+
+    rng = random.Random(5)
+    choices = sorted({"".join(rng.choice("abcde ") for _ in range(rng.randrange(5, 12))) for _ in range(400)})
+    choices += choices[:3]  # equal names: the first is the best
+    queries = [c[:-1] + "x" for c in choices[::7]] + choices[:5] + ["zzzzzzz", "q"]
+    scores = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, dtype=np.float64)
+    expected = [(int(np.argmax(row)), float(row[int(np.argmax(row))])) for row in scores]
+    assert _best(queries, choices) == expected
+    assert any(s == 0 for _, s in expected) and any(s >= NEAR_SCORE for _, s in expected)

@@ -245,9 +245,6 @@ class Gazetteer:
         names that share a slice of known names are compared with it in one call of rapidfuzz's ``cdist``, the
         slice converted once rather than once per name. The best is the first of the highest score, as
         ``extractOne`` gives it (tests/test_mentions.py compares the two)."""
-        import numpy as np
-        from rapidfuzz import fuzz, process
-
         groups: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for name in names:
             key = " ".join(name.split()).lower()
@@ -260,13 +257,10 @@ class Gazetteer:
                 continue
             for chunk in range(0, len(keys), 64):
                 part = keys[chunk:chunk + 64]
-                scores = process.cdist(part, names_[first:end], scorer=fuzz.ratio, score_cutoff=NEAR_SCORE,
-                                       dtype=np.float64)
-                for key, row in zip(part, scores, strict=True):
-                    j = int(np.argmax(row))
-                    if row[j] >= NEAR_SCORE:
+                for key, (j, score) in zip(part, _best(part, names_[first:end]), strict=True):
+                    if score >= NEAR_SCORE:
                         i = numbers[first + j]
-                        self._near[key] = self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(row[j]), 1)
+                        self._near[key] = self._shown[i], tuple(self._ents[i].split("\x1f")), round(score, 1)
 
     def _window(self, key: str) -> tuple[str, int, int]:
         """The first letter of ``key`` and the slice of its names whose length a ratio of NEAR_SCORE allows."""
@@ -348,6 +342,38 @@ def _state(store: Any) -> Any:
     if manifest is not None and getattr(manifest, "generation", None):
         return (str(getattr(store, "folder", "")), manifest.generation)
     return store  # compared by identity: a store object held, so its id cannot be reused meanwhile
+
+
+def _best(queries: list[str], choices: list[str]) -> list[tuple[int, float]]:
+    """For each query, the first of the choices with the highest rapidfuzz ratio of at least NEAR_SCORE (scores
+    below count as 0) and that score: rapidfuzz's ``cdist``, its matrix read without numpy where rapidfuzz's
+    compiled module is there (importing numpy took a fifth of a second of a search); most rows are all 0."""
+    from array import array
+
+    from rapidfuzz import fuzz
+
+    try:
+        from rapidfuzz.process_cpp_impl import FLOAT64, cdist
+    except ImportError:  # pragma: no cover - rapidfuzz without its compiled module
+        import numpy as np
+        from rapidfuzz import process
+
+        scores = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, dtype=np.float64)
+        return [(int(np.argmax(row)), float(row[int(np.argmax(row))])) for row in scores]
+    matrix = memoryview(cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, dtype=FLOAT64))
+    raw, width = matrix.cast("B"), 8 * len(choices)
+    if matrix.format != "d" or len(raw) != width * len(queries):  # pragma: no cover - not the matrix expected
+        raise RelgraphError("rapidfuzz gave an unexpected matrix")
+    zero, out = bytes(width), []
+    for k in range(len(queries)):
+        row = raw[k * width:(k + 1) * width].tobytes()
+        if row == zero:
+            out.append((0, 0.0))
+            continue
+        values = array("d", row)
+        best = max(values)
+        out.append((values.index(best), best))
+    return out
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
