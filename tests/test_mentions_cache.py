@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import relgraph
@@ -143,3 +144,20 @@ class _WithoutScans:
         if name == "statements":
             raise AttributeError(name)
         return getattr(self._store, name)
+
+
+def test_packed_texts_and_sorted_lists_answer_as_a_list_and_a_dict():
+    from relgraph.mentions.packed import Sorted, Texts
+
+    items = ["DOFTEC", "", "广东省人民政府", "Provincie Utrecht", "a\x1fb", "é"]
+    texts = Texts(*Texts.packed(items))
+    assert list(texts) == items and len(texts) == len(items) and texts[-1] == "é" and texts[1:3] == items[1:3]
+    assert len(Texts(*Texts.packed([]))) == 0
+    with pytest.raises(IndexError):
+        texts[len(items)]
+    table = {"https://x/b": "B", "https://x/a": "A", "https://x/c": ""}
+    keys = sorted(table)
+    found = Sorted(keys, Texts(*Texts.packed(table[k] for k in keys)))
+    assert [found.get(k) for k in [*keys, "https://x/", "https://x/d", ""]] == [*(table[k] for k in keys), None, None,
+                                                                                 None]
+    assert len(found) == 3

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,13 +19,14 @@ from ..errors import RelgraphError
 from ..labels import pick
 from ..languages import FALLBACK
 from ..namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, PREFIXES
+from .packed import Sorted, Texts
 from .text import is_cjk
 
 #: Namespaces whose resources are vocabulary, not entities a document mentions.
 _VOCABULARY = tuple(ns for p, ns in PREFIXES.items() if p not in ("ug", "wd", "tooi"))
 
 #: Version of the gazetteer saved in a store folder: one of another version is built again.
-FORMAT = 2
+FORMAT = 3
 
 #: How alike (0-100, rapidfuzz's ratio) a name must be to a known one to be proposed as a near match.
 NEAR_SCORE = 88
@@ -70,10 +71,10 @@ class Gazetteer:
         # two flags (1: in capitals, matched as written; 2: Chinese, matched anywhere); plain lists and strings,
         # so that a gazetteer saved in the store folder is read back in a fraction of a second
         self._keys = list(by_key)
-        self._shown = [shown[k] for k in self._keys]
-        self._ents = ["\x1f".join(sorted(by_key[k])) for k in self._keys]
+        self._shown: Sequence[str] = [shown[k] for k in self._keys]
+        self._ents: Sequence[str] = ["\x1f".join(sorted(by_key[k])) for k in self._keys]
         self._flags = bytes((k.isupper() and not cjk[shown[k]]) + 2 * cjk[shown[k]] for k in self._keys)
-        self.labels_of: dict[str, str] | _Sorted = {}  # see _built
+        self.labels_of: dict[str, str] | Sorted = {}  # see _built
         self.state: Any = None  # the state of the data it was read from (see _state), for labels()
         self._index()
 
@@ -147,9 +148,9 @@ class Gazetteer:
         from array import array
 
         labelled = sorted(self.labels_of) if isinstance(self.labels_of, dict) else self.labels_of.keys
-        return {"keys": "\n".join(self._keys), "shown": "\n".join(self._shown), "ents": "\n".join(self._ents),
-                "flags": self._flags, "labelled": "\n".join(labelled),
-                "labels": "\n".join(self.labels_of.get(e) or "" for e in labelled), "automaton": self.automaton,
+        return {"keys": "\n".join(self._keys), "shown": Texts.packed(self._shown),
+                "ents": Texts.packed(self._ents), "flags": self._flags, "labelled": "\n".join(labelled),
+                "labels": Texts.packed(self.labels_of.get(e) or "" for e in labelled), "automaton": self.automaton,
                 "capitals": self._cased() or self._capitals,
                 "order": {c: array("l", numbers).tobytes() for c, numbers in self._order.items()}}
 
@@ -157,12 +158,14 @@ class Gazetteer:
         def lines(text: str) -> list[str]:
             return text.split("\n") if text else []
 
-        self._keys, self._shown, self._ents = lines(state["keys"]), lines(state["shown"]), lines(state["ents"])
+        # the names as shown, the entities and the labels are cut out of their texts when found (a list of
+        # 200,000 strings each took a twentieth of a second to make); the names as keys are all needed
+        self._keys, self._shown, self._ents = lines(state["keys"]), Texts(*state["shown"]), Texts(*state["ents"])
         self._flags, self.state = state["flags"], None
         from array import array
 
         # the labels by entity stay two sorted lists (a dict of 200,000 entries took a tenth of a second to make)
-        self.labels_of = _Sorted(lines(state["labelled"]), lines(state["labels"]))
+        self.labels_of = Sorted(lines(state["labelled"]), Texts(*state["labels"]))
         self._index(state["automaton"], {c: array("l", raw).tolist() for c, raw in state["order"].items()})
         self._capitals = state["capitals"]  # saved: made from every name, it took a twentieth of a second
 
@@ -317,22 +320,6 @@ def _names_by_query(g: Graph) -> list[tuple[str, str, str, str | None, bool]]:
     raw = g.store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
     return [(str(s), str(p), str(label), label.lang if isinstance(label, Literal) else None,
              isinstance(label, Literal)) for s, p, label in raw.rows if not str(s).startswith(_VOCABULARY)]
-
-
-class _Sorted:
-    """A read-only ``dict.get`` over sorted ``keys`` and their ``values`` (two lists, no dict made)."""
-
-    def __init__(self, keys: list[str], values: list[str]) -> None:
-        self.keys, self.values = keys, values
-
-    def get(self, key: str) -> str | None:
-        import bisect
-
-        i = bisect.bisect_left(self.keys, key)
-        return self.values[i] if i < len(self.keys) and self.keys[i] == key else None
-
-    def __len__(self) -> int:
-        return len(self.keys)
 
 
 def _state(store: Any) -> Any:
