@@ -204,7 +204,9 @@ class Gazetteer:
         lower = text.lower()
         if len(lower) != len(text):  # a few characters grow when lowered (İ); keep offsets aligned
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        found = []
+        # each hit as (start, minus its length, the order it was found in, its name's number): sorted, in the order
+        # a stable sort of the hits by (start, -length) gives
+        found: list[tuple[int, int, int, int]] = []
         keys, flags = self._keys, self._flags
         for source, want_cased in ((lower, False), (text, True)):
             if want_cased and source == lower:
@@ -219,8 +221,15 @@ class Gazetteer:
                 start = end - len(keys[i]) + 1
                 if not flags[i] & 2 and not _whole_word(text, start, end + 1):
                     continue
-                found.append(Match(start, end + 1, self._shown[i], tuple(self._ents[i].split("\x1f"))))
-        return _longest_leftmost(found)
+                found.append((start, start - end - 1, len(found), i))
+        # the longest leftmost where names overlap; a Match made only for those kept
+        out: list[Match] = []
+        taken_until = -1
+        for start, minus, _, i in sorted(found):
+            if start >= taken_until:
+                taken_until = start - minus
+                out.append(Match(start, taken_until, self._shown[i], tuple(self._ents[i].split("\x1f"))))
+        return out
 
     def _cased(self) -> Any:
         """The automaton of the names in capitals alone (their numbers as in the whole one); None when none is."""
@@ -367,13 +376,3 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
-
-
-def _longest_leftmost(found: list[Match]) -> list[Match]:
-    out: list[Match] = []
-    taken_until = -1
-    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if m.start >= taken_until:
-            out.append(m)
-            taken_until = m.end
-    return out

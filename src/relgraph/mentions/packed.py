@@ -36,6 +36,9 @@ class Texts(Sequence[str]):
     def __getitem__(self, i: slice) -> list[str]: ...
 
     def __getitem__(self, i: int | slice) -> str | list[str]:
+        starts = self._starts
+        if type(i) is int and 0 <= i < len(starts) - 1:  # the one asked for again and again
+            return self._text[starts[i]:starts[i + 1]]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
