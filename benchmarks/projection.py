@@ -31,6 +31,7 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import relgraph  # noqa: E402
+from relgraph.cycles import without_cycle_collection  # noqa: E402
 from relgraph.network import assembly, project, reading, structure  # noqa: E402
 from relgraph.network.projection_sparql import project_sparql  # noqa: E402
 from relgraph.states import claims_from_statements  # noqa: E402
@@ -72,7 +73,7 @@ def breakdown(g: Any) -> dict[str, float]:
         return result
 
     gc.collect()
-    with assembly.without_cycle_collection():
+    with without_cycle_collection():
         by = step("read statements (store) + group by property", lambda: reading._by_property(statements(g.store)))
         entities = step("which resources are entities", lambda: reading._entity_iris(by))
         nodes = step("node attributes and labels", lambda: reading._nodes(by, entities, "en"))

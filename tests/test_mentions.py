@@ -139,3 +139,49 @@ def test_near_matches_found_at_once_are_those_found_one_by_one():
     assert {name: gz.near(name) for name in asked} == one
     assert one["Provincie Utrechx"] == ("Provincie Utrecht", ("ex:0",), 94.1)  # first of three equal scores
     assert one["Stichting Nergens"] is None and sum(v is not None for v in one.values()) >= 5
+
+
+def test_best_scores_read_without_numpy_are_numpys():
+    """_best reads rapidfuzz's score matrix without numpy: the same index (the first of the highest) and score as
+    numpy's argmax over the matrix rapidfuzz's public cdist gives, rows of all 0 included."""
+    import random
+
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from relgraph.mentions.gazetteer import NEAR_SCORE, _best
+
+    rng = random.Random(5)
+    choices = sorted({"".join(rng.choice("abcde ") for _ in range(rng.randrange(5, 12))) for _ in range(400)})
+    choices += choices[:3]  # equal names: the first is the best
+    queries = [c[:-1] + "x" for c in choices[::7]] + choices[:5] + ["zzzzzzz", "q"]
+    scores = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, dtype=np.float64)
+    expected = [(int(np.argmax(row)), float(row[int(np.argmax(row))])) for row in scores]
+    assert _best(queries, choices) == expected
+    assert any(s == 0 for _, s in expected) and any(s >= NEAR_SCORE for _, s in expected)
+
+
+def test_find_keeps_the_longest_leftmost_as_a_stable_sort_of_every_hit_would():
+    """find sorts plain tuples and makes a Match only for the names kept: the same matches as every hit made a
+    Match, sorted stably by (start, -length) and taken left to right, where names overlap, nest or share a span
+    (a name in capitals and the same name in lower case, found by the two automatons)."""
+    from relgraph.mentions.gazetteer import Match, _whole_word
+
+    gz = Gazetteer([("ex:a", "Provincie Utrecht"), ("ex:b", "Utrecht"), ("ex:c", "NOS"), ("ex:d", "nos"),
+                    ("ex:e", "Provincie"), ("ex:f", "Utrecht Guangdong"), ("ex:g", "广东"), ("ex:h", "广东省"),
+                    ("ex:i", "de NOS")])
+    text = ("De Provincie Utrecht Guangdong en de NOS, nos en Nos; 广东省 广东 Utrecht. Provincie Utrechtse "
+            "NOSTALGIE de NOS") * 3
+    hits = []
+    for source, cased in ((text.lower(), False), (text, True)):
+        automaton = gz._cased() if cased else gz.automaton
+        for end, i in automaton.iter(source):
+            start = end - len(gz._keys[i]) + 1
+            if bool(gz._flags[i] & 1) == cased and (gz._flags[i] & 2 or _whole_word(text, start, end + 1)):
+                hits.append(Match(start, end + 1, gz._shown[i], tuple(gz._ents[i].split("\x1f"))))
+    expected, until = [], -1
+    for m in sorted(hits, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.start >= until:
+            expected.append(m)
+            until = m.end
+    assert gz.find(text) == expected and len(expected) > 20

@@ -311,3 +311,22 @@ def test_a_finding_stays_one_line_and_prints_no_control_character(tmp_path):
         "Violation: {data}/later.ttl:11:16: excerpt of ug:some-new-source not found (looked for "
         "{data}/sources/new\\nline\\x1b.txt and " f"{tmp_path}/sources/new\\nline\\x1b.txt): "
         'dct:source "sources/new\\nline\\x1b.txt"')
+
+
+def test_passages_answer_as_a_plain_search_and_are_shared_between_equal_texts():
+    """``Passages.of`` gives one object per text (an import's quotes are then looked up once, not again by
+    validation), and every answer, remembered or not, indexed or not, is that of ``quote in text``."""
+    from relgraph.validate.quotes import Passages
+
+    text = " ".join(f"Organisatie {i} werkt samen met organisatie {i * 7 % 50}." for i in range(200))
+    first = Passages.of(text)
+    assert Passages.of("".join(text)) is first  # an equal text, another string
+    assert Passages.of(text + " ") is not first
+    quotes = [f"organisatie {i} werkt samen" for i in range(0, 300, 3)] + ["samen met organisatie 7.", "werkt niet",
+                                                                           "Organisatie 1 werkt", "tie 12 werkt sa"]
+    for _ in range(2):  # asked again: remembered
+        for q in quotes:
+            assert (q in first) == (q in text) == (q in Passages(text)), q
+    for i in range(Passages.KEPT + 1):
+        Passages.of(f"text {i}")
+    assert Passages.of(text) is not first  # only the last few texts are kept

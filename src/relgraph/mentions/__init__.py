@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core import Graph
+from ..cycles import without_cycle_collection
 from .documents import SUFFIXES, read_document
 from .gazetteer import NEAR_SCORE, Gazetteer
 from .text import candidates, language, sentences
@@ -56,7 +57,11 @@ def mentions(g: Graph, text: str, *, lang: str = "en", near: bool = True,
     exact DOFTEC
     new Rijksmuseum Boerhaave
     """
-    gz = gazetteer or Gazetteer.from_graph(g)
+    with without_cycle_collection():  # a megabyte of text makes some 100,000 objects, none in a cycle
+        return _mentions(g, text, lang, near, gazetteer or Gazetteer.from_graph(g))
+
+
+def _mentions(g: Graph, text: str, lang: str, near: bool, gz: Gazetteer) -> list[Mention]:
     sents = sentences(text)
     found = gz.find(text)
     spans = sorted((m.start, m.end) for m in found)

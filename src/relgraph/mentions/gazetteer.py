@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,13 +19,14 @@ from ..errors import RelgraphError
 from ..labels import pick
 from ..languages import FALLBACK
 from ..namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, PREFIXES
+from .packed import Sorted, Texts
 from .text import is_cjk
 
 #: Namespaces whose resources are vocabulary, not entities a document mentions.
 _VOCABULARY = tuple(ns for p, ns in PREFIXES.items() if p not in ("ug", "wd", "tooi"))
 
 #: Version of the gazetteer saved in a store folder: one of another version is built again.
-FORMAT = 1
+FORMAT = 3
 
 #: How alike (0-100, rapidfuzz's ratio) a name must be to a known one to be proposed as a near match.
 NEAR_SCORE = 88
@@ -70,10 +71,10 @@ class Gazetteer:
         # two flags (1: in capitals, matched as written; 2: Chinese, matched anywhere); plain lists and strings,
         # so that a gazetteer saved in the store folder is read back in a fraction of a second
         self._keys = list(by_key)
-        self._shown = [shown[k] for k in self._keys]
-        self._ents = ["\x1f".join(sorted(by_key[k])) for k in self._keys]
+        self._shown: Sequence[str] = [shown[k] for k in self._keys]
+        self._ents: Sequence[str] = ["\x1f".join(sorted(by_key[k])) for k in self._keys]
         self._flags = bytes((k.isupper() and not cjk[shown[k]]) + 2 * cjk[shown[k]] for k in self._keys)
-        self.labels_of: dict[str, str] = {}  # see _built
+        self.labels_of: dict[str, str] | Sorted = {}  # see _built
         self.state: Any = None  # the state of the data it was read from (see _state), for labels()
         self._index()
 
@@ -128,41 +129,45 @@ class Gazetteer:
 
     @classmethod
     def _built(cls, g: Graph) -> Gazetteer:
-        from ..terms import Literal
-
-        names = " ".join(f"<{p}>" for p in NAME_PROPERTIES)
-        raw = g.store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
-        rows = [(str(s), str(p), label) for s, p, label in raw.rows if not str(s).startswith(_VOCABULARY)]
-        gz = cls((s, str(label)) for s, _, label in rows)
+        rows = _names(g)
+        gz = cls((s, name) for s, _, name, _, _ in rows)
         # each entity's labels of the first label property it has, for labels() (see Gazetteer.labels)
         by_property: dict[str, dict[str, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
-        for s, p, label in rows:
-            if p in LABEL_PROPERTIES and isinstance(label, Literal):
-                by_property[s][p].append((str(label), label.lang))
+        for s, p, name, lang, is_literal in rows:
+            if p in LABEL_PROPERTIES and is_literal:
+                by_property[s][p].append((name, lang))
+        labels_of = {}
         for s, found in by_property.items():
             first = next(found[p] for p in LABEL_PROPERTIES if p in found)
             if not any(c in text + (tag or "") for text, tag in first for c in "\n\x1e\x1f"):
-                gz.labels_of[s] = "\x1f".join(f"{text}\x1e{tag or ''}" for text, tag in first)
+                labels_of[s] = "\x1f".join(f"{text}\x1e{tag or ''}" for text, tag in first)
+        gz.labels_of = labels_of
         return gz
 
     def __getstate__(self) -> dict[str, Any]:
         from array import array
 
-        return {"keys": "\n".join(self._keys), "shown": "\n".join(self._shown), "ents": "\n".join(self._ents),
-                "flags": self._flags, "labelled": "\n".join(self.labels_of),
-                "labels": "\n".join(self.labels_of.values()), "automaton": self.automaton,
+        labelled = sorted(self.labels_of) if isinstance(self.labels_of, dict) else self.labels_of.keys
+        return {"keys": "\n".join(self._keys), "shown": Texts.packed(self._shown),
+                "ents": Texts.packed(self._ents), "flags": self._flags, "labelled": "\n".join(labelled),
+                "labels": Texts.packed(self.labels_of.get(e) or "" for e in labelled), "automaton": self.automaton,
+                "capitals": self._cased() or self._capitals,
                 "order": {c: array("l", numbers).tobytes() for c, numbers in self._order.items()}}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         def lines(text: str) -> list[str]:
             return text.split("\n") if text else []
 
-        self._keys, self._shown, self._ents = lines(state["keys"]), lines(state["shown"]), lines(state["ents"])
+        # the names as shown, the entities and the labels are cut out of their texts when found (a list of
+        # 200,000 strings each took a twentieth of a second to make); the names as keys are all needed
+        self._keys, self._shown, self._ents = lines(state["keys"]), Texts(*state["shown"]), Texts(*state["ents"])
         self._flags, self.state = state["flags"], None
         from array import array
 
-        self.labels_of = dict(zip(lines(state["labelled"]), lines(state["labels"]), strict=True))
+        # the labels by entity stay two sorted lists (a dict of 200,000 entries took a tenth of a second to make)
+        self.labels_of = Sorted(lines(state["labelled"]), Texts(*state["labels"]))
         self._index(state["automaton"], {c: array("l", raw).tolist() for c, raw in state["order"].items()})
+        self._capitals = state["capitals"]  # saved: made from every name, it took a twentieth of a second
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -199,7 +204,9 @@ class Gazetteer:
         lower = text.lower()
         if len(lower) != len(text):  # a few characters grow when lowered (İ); keep offsets aligned
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        found = []
+        # each hit as (start, minus its length, the order it was found in, its name's number): sorted, in the order
+        # a stable sort of the hits by (start, -length) gives
+        found: list[tuple[int, int, int, int]] = []
         keys, flags = self._keys, self._flags
         for source, want_cased in ((lower, False), (text, True)):
             if want_cased and source == lower:
@@ -214,8 +221,15 @@ class Gazetteer:
                 start = end - len(keys[i]) + 1
                 if not flags[i] & 2 and not _whole_word(text, start, end + 1):
                     continue
-                found.append(Match(start, end + 1, self._shown[i], tuple(self._ents[i].split("\x1f"))))
-        return _longest_leftmost(found)
+                found.append((start, start - end - 1, len(found), i))
+        # the longest leftmost where names overlap; a Match made only for those kept
+        out: list[Match] = []
+        taken_until = -1
+        for start, minus, _, i in sorted(found):
+            if start >= taken_until:
+                taken_until = start - minus
+                out.append(Match(start, taken_until, self._shown[i], tuple(self._ents[i].split("\x1f"))))
+        return out
 
     def _cased(self) -> Any:
         """The automaton of the names in capitals alone (their numbers as in the whole one); None when none is."""
@@ -243,9 +257,6 @@ class Gazetteer:
         names that share a slice of known names are compared with it in one call of rapidfuzz's ``cdist``, the
         slice converted once rather than once per name. The best is the first of the highest score, as
         ``extractOne`` gives it (tests/test_mentions.py compares the two)."""
-        import numpy as np
-        from rapidfuzz import fuzz, process
-
         groups: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for name in names:
             key = " ".join(name.split()).lower()
@@ -258,13 +269,10 @@ class Gazetteer:
                 continue
             for chunk in range(0, len(keys), 64):
                 part = keys[chunk:chunk + 64]
-                scores = process.cdist(part, names_[first:end], scorer=fuzz.ratio, score_cutoff=NEAR_SCORE,
-                                       dtype=np.float64)
-                for key, row in zip(part, scores, strict=True):
-                    j = int(np.argmax(row))
-                    if row[j] >= NEAR_SCORE:
+                for key, (j, score) in zip(part, _best(part, names_[first:end]), strict=True):
+                    if score >= NEAR_SCORE:
                         i = numbers[first + j]
-                        self._near[key] = self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(row[j]), 1)
+                        self._near[key] = self._shown[i], tuple(self._ents[i].split("\x1f")), round(score, 1)
 
     def _window(self, key: str) -> tuple[str, int, int]:
         """The first letter of ``key`` and the slice of its names whose length a ratio of NEAR_SCORE allows."""
@@ -297,6 +305,32 @@ class Gazetteer:
         return self._shown[i], tuple(self._ents[i].split("\x1f")), round(float(best[1]), 1)
 
 
+def _names(g: Graph) -> list[tuple[str, str, str, str | None, bool]]:
+    """Every name of an entity (an IRI, not a vocabulary term): (entity, property, name, language or None,
+    whether it is a literal), in the order of the name properties, then the store's.
+
+    A store with a ``statements`` method of its own is read by index scans, each name property in turn (on disk
+    at 1M triples, 5 s instead of 10 s for the one SPARQL query, which gives the same rows in the same order:
+    tests/test_mentions_cache.py); any other store is asked that query."""
+    if getattr(g.store, "statements", None) is not None:
+        from ..store.statements import BNODE_KIND, IRI_KIND, statements
+
+        return [(s, p, value, kind[1:] if kind[:1] == "@" else None, kind != IRI_KIND and kind != BNODE_KIND)
+                for p in NAME_PROPERTIES for s, _, value, kind, _ in statements(g.store, p)
+                if type(s) is str and not s.startswith(_VOCABULARY)]
+    return _names_by_query(g)
+
+
+def _names_by_query(g: Graph) -> list[tuple[str, str, str, str | None, bool]]:
+    """:func:`_names` asked in SPARQL, of any store."""
+    from ..terms import Literal
+
+    names = " ".join(f"<{p}>" for p in NAME_PROPERTIES)
+    raw = g.store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
+    return [(str(s), str(p), str(label), label.lang if isinstance(label, Literal) else None,
+             isinstance(label, Literal)) for s, p, label in raw.rows if not str(s).startswith(_VOCABULARY)]
+
+
 def _state(store: Any) -> Any:
     """What says two stores hold the same data: a store on disk its folder and generation (which never
     changes), any other store the object itself."""
@@ -306,17 +340,39 @@ def _state(store: Any) -> Any:
     return store  # compared by identity: a store object held, so its id cannot be reused meanwhile
 
 
+def _best(queries: list[str], choices: list[str]) -> list[tuple[int, float]]:
+    """For each query, the first of the choices with the highest rapidfuzz ratio of at least NEAR_SCORE (scores
+    below count as 0) and that score: rapidfuzz's ``cdist``, its matrix read without numpy where rapidfuzz's
+    compiled module is there (importing numpy took a fifth of a second of a search); most rows are all 0."""
+    from array import array
+
+    from rapidfuzz import fuzz
+
+    try:
+        from rapidfuzz.process_cpp_impl import FLOAT64, cdist
+    except ImportError:  # pragma: no cover - rapidfuzz without its compiled module
+        import numpy as np
+        from rapidfuzz import process
+
+        scores = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, dtype=np.float64)
+        return [(int(np.argmax(row)), float(row[int(np.argmax(row))])) for row in scores]
+    matrix = memoryview(cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, dtype=FLOAT64))
+    raw, width = matrix.cast("B"), 8 * len(choices)
+    if matrix.format != "d" or len(raw) != width * len(queries):  # pragma: no cover - not the matrix expected
+        raise RelgraphError("rapidfuzz gave an unexpected matrix")
+    zero, out = bytes(width), []
+    for k in range(len(queries)):
+        row = raw[k * width:(k + 1) * width].tobytes()
+        if row == zero:
+            out.append((0, 0.0))
+            continue
+        values = array("d", row)
+        best = max(values)
+        out.append((values.index(best), best))
+    return out
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
-
-
-def _longest_leftmost(found: list[Match]) -> list[Match]:
-    out: list[Match] = []
-    taken_until = -1
-    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if m.start >= taken_until:
-            out.append(m)
-            taken_until = m.end
-    return out

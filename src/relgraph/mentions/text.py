@@ -94,6 +94,7 @@ PLACE_CUES = ("in", "te", "uit", "naar", "bij", "from", "to", "at", "near")
 _CONNECT = r"(?:van|de|der|den|het|voor|en|of|for|the|and|für|du|des|la|le|'s|aan|op)"
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z\u00C0-\u00DD][\w'’&]*)"
 _NAME = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
+_CONNECTING = re.compile(_CONNECT)
 _CJK_NAME = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:有限公司|公司|大学|学院|省政府|市政府|政府|委员会|博物馆|银行|集团|"
     r"研究院|研究所|协会|基金会|办公室|厅|局)"
@@ -318,7 +319,7 @@ def _trimmed(start: int, name: str) -> tuple[int, str]:
     tokens = name.split(" ")
     while tokens and tokens[0].lower() in _LEADING:
         start += len(tokens.pop(0)) + 1
-    while tokens and re.fullmatch(_CONNECT, tokens[-1]):
+    while tokens and _CONNECTING.fullmatch(tokens[-1]):
         tokens.pop()
     return start, " ".join(tokens)
 

@@ -9,10 +9,8 @@ order of their source, relation, target and kind, and the dates a link implies a
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..core import Graph
@@ -26,20 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
 Key = tuple[str, str, str, str]
-
-
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while millions of tuples, dicts and lists are made (none of them in a
-    cycle; reference counting frees them all): at 1M triples it would otherwise walk them again and again, and
-    take a third of the time. The collector is left as it was found."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def assemble(g: Graph, nodes: dict[str, dict[str, Any]], keys: Iterable[Key], claims: dict[str, list[Claim]], *,

@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cycles import without_cycle_collection
 from ..errors import RelgraphError
-from .assembly import without_cycle_collection
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx

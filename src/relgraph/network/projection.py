@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from ..arguments import as_of_day
 from ..core import Graph
-from .assembly import assemble, without_cycle_collection
+from ..cycles import without_cycle_collection
+from .assembly import assemble
 from .cache import cached
 from .reading import read
 

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from .. import deadline
 from ..core import Graph
+from ..cycles import without_cycle_collection
 from ..kinds import Kind, kind_of
 from ..labels import choose
 from ..languages import check_lang
 from ..namespaces import RDF, RG
 from ..store.statements import statements
-from .assembly import _in_order, without_cycle_collection
+from .assembly import _in_order
 from .cache import cached
 from .reading import ByProperty, _entity_iris, _keys, _names
 from .vocabulary import DIRECT, LABELS, NOT_EDGE, QUALIFIED

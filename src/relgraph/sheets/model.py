@@ -331,7 +331,7 @@ class _Builder:
         if not quote:
             raise row.error(column, "empty: give the source's own words that say this, copied letter for letter")
         if f.id not in self.passages:
-            self.passages[f.id] = Passages(f.excerpt)
+            self.passages[f.id] = Passages.of(f.excerpt)
         if quote not in self.passages[f.id]:
             shown = quote if len(quote) <= 60 else quote[:60] + "…"
             raise row.error(column, f"not found in the excerpt of source {f.id!r}: {shown!r}")

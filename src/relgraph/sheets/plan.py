@@ -93,17 +93,16 @@ def statements(triples: Iterable[Triple]) -> set[tuple[str, str, str]]:
     them (tests/test_import.py checks that both agree): compact terms, ``a``, literals as Turtle."""
     from .write import literal
 
-    names: dict[str, str] = {}
-
-    def name(iri: str) -> str:
-        if iri not in names:
-            names[iri] = compact(iri)
-        return names[iri]
-
-    out = set()
+    names: dict[str, str] = {}  # each IRI compacted once (a 10,000-relation file repeats them)
+    get, rdf_type, out = names.get, RDF.type, set()
     for s, p, o in triples:
-        shown = literal(str(o), o.lang, None if o.lang else o.datatype) if isinstance(o, Literal) else name(str(o))
-        out.add((name(str(s)), "a" if p == RDF.type else name(str(p)), shown))
+        if type(o) is Literal:
+            lang = o.lang
+            shown = literal(str(o), lang, None if lang else o.datatype)
+        else:
+            shown = get(o) or names.setdefault(o, compact(str(o)))
+        subject = get(s) or names.setdefault(s, compact(str(s)))
+        out.add((subject, "a" if p == rdf_type else get(p) or names.setdefault(p, compact(str(p))), shown))
     return out
 
 

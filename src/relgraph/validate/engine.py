@@ -18,6 +18,7 @@ compares the two on bad data, finding for finding.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from functools import cache
 from typing import Any
 
@@ -38,6 +39,10 @@ _KNOWN = {*_TARGETS, *_CHECKS, "target", "property", "path", "message", "severit
           "select", "declare", "prefix", "namespace", "name", "description", "order", "group", "NodeShape",
           "PropertyShape", "SPARQLTarget", "SPARQLConstraint", "Violation", "Warning", "Info", "IRI", "BlankNode",
           "Literal", "BlankNodeOrIRI", "BlankNodeOrLiteral", "IRIOrLiteral"}
+
+#: A shape made ready: its checks, its property shapes (shape, path, path as a string, checks), its SPARQL
+#: constraints.
+_Compiled = tuple[list[tuple[str, Any]], list[tuple[Any, Any, str, Any]], list[Any]]
 
 
 def supports(shapes: Any) -> bool:
@@ -155,8 +160,8 @@ class _Run:
         self.g, self.data = shapes, data
         self.sh = cache(lambda name: URIRef(_SH + name))
         self.rdflib_term = cache(rdflib_term)
-        self._shapes: dict[Any, tuple[list[tuple[str, Any]], list[tuple[Any, Any]], list[Any]]] = {}
-        self._memo: dict[tuple[str, Any, Any], bool] = {}
+        self._shapes: dict[int, tuple[Any, _Compiled]] = {}
+        self._memo: dict[tuple[str, int], dict[Any, bool]] = {}  # per value check: each value's answer
         self._targets: dict[tuple[Any, bool], set[Any]] = {}
 
     def node_shapes(self) -> list[Any]:
@@ -198,10 +203,11 @@ class _Run:
         """The findings of a node shape on one focus node: its own constraints, its property shapes', and its
         SPARQL constraints'."""
         checks, props, sparql = self._compiled(shape)
-        out = [self._finding(shape, focus, None, c, v) for c, v in self._failures(checks, [focus])]
-        for prop, path in props:
-            out += [self._finding(prop, focus, path, c, v)
-                    for c, v in self._failures(self._compiled(prop)[0], self.data.values(focus, str(path)))]
+        out = [self._finding(shape, focus, None, c, v) for c, v in self._failures(checks, (focus,))] if checks else []
+        values = self.data.out.get(focus, {})
+        for prop, path, key, prop_checks in props:
+            failed = self._failures(prop_checks, values.get(key, ()))
+            out += [self._finding(prop, focus, path, c, v) for c, v in failed]
         for constraint in sparql:
             out += self._sparql(shape, constraint, focus)
         return out
@@ -209,48 +215,61 @@ class _Run:
     def conforms(self, shape: Any, node: Any) -> bool:
         """Whether ``node`` conforms to a nested shape (a member of ``sh:or``, a qualified value shape)."""
         checks, props, _ = self._compiled(shape)
-        if self._failures(checks, [node]):
+        if checks and self._failures(checks, (node,)):
             return False
-        return not any(self._failures(self._compiled(p)[0], self.data.values(node, str(path))) for p, path in props)
+        values = self.data.out.get(node, {})
+        return not any(self._failures(prop_checks, values.get(key, ())) for _, _, key, prop_checks in props)
 
-    def _compiled(self, shape: Any) -> tuple[list[tuple[str, Any]], list[tuple[Any, Any]], list[Any]]:
+    def _compiled(self, shape: Any) -> _Compiled:
         """A shape's constraints with their parameters made ready (numbers, sets, lists), its property shapes with
-        their paths, and its SPARQL constraints; read from the shapes graph once per shape."""
-        if shape not in self._shapes:
-            from rdflib.collection import Collection
+        their paths (as given and as a string) and constraints, and its SPARQL constraints; read from the shapes
+        graph once per shape (kept by the object's id: rdflib hashes a term in Python, slowly; the object is kept
+        with it, so the id is not reused)."""
+        entry = self._shapes.get(id(shape))
+        if entry is None or entry[0] is not shape:
+            entry = self._shapes[id(shape)] = (shape, self._compile(shape))
+        return entry[1]
 
-            g, sh, checks = self.g, self.sh, []
-            for name in _CHECKS[:-1]:
-                for param in g.objects(shape, sh(name)):
-                    ready: Any = str(param)
-                    if name in ("minCount", "maxCount", "minLength"):
-                        ready = int(param)
-                    elif name == "uniqueLang":
-                        ready = bool(param.toPython())
-                    elif name == "qualifiedValueShape":
-                        least = g.value(shape, sh("qualifiedMinCount"))
-                        ready = (param, None if least is None else int(least))
-                    elif name == "or":
-                        ready = tuple(Collection(g, param))
-                    elif name == "languageIn":
-                        ready = frozenset(str(x).lower() for x in Collection(g, param))
-                    elif name == "in":
-                        ready = frozenset(Collection(g, param))
-                    elif name == "minInclusive":
-                        ready = param
-                    checks.append((name, ready))
-            props = [(p, g.value(p, sh("path"))) for p in g.objects(shape, sh("property"))]
-            self._shapes[shape] = (checks, props, list(g.objects(shape, sh("sparql"))))
-        return self._shapes[shape]
+    def _compile(self, shape: Any) -> _Compiled:
+        """What :meth:`_compiled` keeps for one shape."""
+        from rdflib.collection import Collection
 
-    def _failures(self, checks: list[tuple[str, Any]], values: list[Any]) -> list[tuple[str, Any]]:
-        """Each constraint that the value nodes break: (constraint, the value or None)."""
+        g, sh, checks = self.g, self.sh, []
+        for name in _CHECKS[:-1]:
+            for param in g.objects(shape, sh(name)):
+                ready: Any = str(param)
+                if name in ("minCount", "maxCount", "minLength"):
+                    ready = int(param)
+                elif name == "uniqueLang":
+                    ready = bool(param.toPython())
+                elif name == "qualifiedValueShape":
+                    least = g.value(shape, sh("qualifiedMinCount"))
+                    ready = (param, None if least is None else int(least))
+                elif name == "or":
+                    ready = tuple(Collection(g, param))
+                elif name == "languageIn":
+                    ready = frozenset(str(x).lower() for x in Collection(g, param))
+                elif name == "in":
+                    ready = frozenset(Collection(g, param))
+                elif name == "minInclusive":
+                    ready = param
+                checks.append((name, ready))
+        paths = [(p, g.value(p, sh("path"))) for p in g.objects(shape, sh("property"))]
+        props = [(p, path, str(path), self._compiled(p)[0]) for p, path in paths]
+        return checks, props, list(g.objects(shape, sh("sparql")))
+
+    def _failures(self, checks: list[tuple[str, Any]], values: Collection[Any]) -> list[tuple[str, Any]]:
+        """Each constraint that the value nodes break: (constraint, the value or None). Without values, only a
+        count can fail (the other checks look at each value, or at the values' languages)."""
         out: list[tuple[str, Any]] = []
         for name, param in checks:
             if name == "minCount":
                 out += [(name, None)] * (len(values) < param)
             elif name == "maxCount":
                 out += [(name, None)] * (len(values) > param)
+            elif not values:
+                if name == "qualifiedValueShape" and param[1] is not None and param[1] > 0:
+                    out.append((name, None))
             elif name == "uniqueLang":
                 langs = [v.language.lower() for v in values if type(v).__name__ == "Literal" and v.language]
                 out += [(name, None)] * (len({x for x in langs if langs.count(x) > 1}) if param else 0)
@@ -259,23 +278,27 @@ class _Run:
                 if least is not None and sum(self.conforms(nested, v) for v in values) < least:
                     out.append((name, None))
             else:
-                out += [(name, v) for v in values if not self._value_ok(name, param, v)]
+                memo = self._memo.get((name, id(param)))  # param is kept by _shapes: its id is not reused
+                if memo is None:
+                    memo = self._memo[(name, id(param))] = {}
+                for v in values:
+                    ok = memo.get(v)
+                    if ok is None:
+                        ok = memo[v] = self._value_ok(name, param, v)
+                    if not ok:
+                        out.append((name, v))
         return out
 
     def _value_ok(self, name: str, param: Any, v: Any) -> bool:
-        key = (name, param, v)
-        if key not in self._memo:
-            if name == "or":
-                ok = any(self.conforms(member, v) for member in param)
-            elif name == "class":
-                ok = type(v).__name__ != "Literal" and any(
-                    param in self.data.above(t.value) for t in self.data.values(v, _RDF_TYPE)
-                    if type(t).__name__ == "NamedNode")
-            else:
-                plain = plain_value_ok(name, param, v)
-                ok = value_ok(name, param, self.rdflib_term(v)) if plain is None else plain
-            self._memo[key] = ok
-        return self._memo[key]
+        """Whether the value ``v`` passes one value check (asked once per check and value, see _failures)."""
+        if name == "or":
+            return any(self.conforms(member, v) for member in param)
+        if name == "class":
+            return type(v).__name__ != "Literal" and any(
+                param in self.data.above(t.value) for t in self.data.values(v, _RDF_TYPE)
+                if type(t).__name__ == "NamedNode")
+        plain = plain_value_ok(name, param, v)
+        return value_ok(name, param, self.rdflib_term(v)) if plain is None else plain
 
     def _sparql(self, shape: Any, constraint: Any, focus: Any) -> list[Finding]:
         """The results of a SPARQL constraint on one focus node, as pySHACL makes them (each once, its message

@@ -42,6 +42,10 @@ class Excerpt:
     text: str | None
 
 
+#: The passages of the last texts looked in (see Passages.of), the most recent last.
+_KEPT: dict[str, Passages] = {}
+
+
 class Passages:
     """A long text in which many quotes are looked for: ``quote in passages`` is ``quote in text``, fast when asked
     thousands of times (an import of 10,000 relations quoting one excerpt spent seconds scanning it).
@@ -57,13 +61,31 @@ class Passages:
 
     KEY = 6
     EAGER = 32  # look-ups before the index is built
+    KEPT = 4  # texts whose passages :meth:`of` keeps
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._asked = 0
         self._at: dict[str, list[int]] | None = None
+        self._answers: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, text: str) -> Passages:
+        """The passages of ``text``, shared with the last look-ups in an equal text (an import checks its quotes
+        in the excerpt, then validation checks the same quotes in the same excerpt again: asked once)."""
+        found = _KEPT.pop(text, None) or cls(text)
+        _KEPT[text] = found
+        while len(_KEPT) > cls.KEPT:
+            del _KEPT[next(iter(_KEPT))]
+        return found
 
     def __contains__(self, quote: str) -> bool:
+        found = self._answers.get(quote)
+        if found is None:
+            found = self._answers[quote] = self._look_up(quote)
+        return found
+
+    def _look_up(self, quote: str) -> bool:
         self._asked += 1
         cut = quote.find(" ") + 1
         if self._asked <= self.EAGER or cut <= 0 or len(quote) - cut < self.KEY or quote[cut].isspace():
@@ -101,7 +123,7 @@ def check(files: list[DataFile], folder: Path) -> tuple[list[Finding], int]:
     excerpts, findings = _excerpts(chosen, folder)
     known = _sources(chosen[PROV.hadPrimarySource])
     found = 0
-    passages = {s: Passages(e.text) for s, e in excerpts.items() if e.text is not None}
+    passages = {s: Passages.of(e.text) for s, e in excerpts.items() if e.text is not None}
     for f in files:
         for _, q in (x for x in chosen[RG.quote] if x[0] is f):
             if type(q.object).__name__ != "Literal":
