@@ -292,15 +292,23 @@ def test_the_nbconvert_html_draws_every_view_offline(executed: tuple[Path, Any],
             frame = handle.content_frame()
             # a function, not an expression: Playwright polls an expression with eval, which the frame's CSP forbids
             frame.wait_for_function("() => window.relgraph && window.relgraph.ready === true", timeout=20_000)
-            drawn = frame.evaluate("""() => {
+            # a frame can be resized (which clears its canvas) after its first drawing; vis-network draws again on
+            # the next animation frame, so the ink is awaited, not sampled once
+            ink = """() => {
                 const c = document.querySelector('#network canvas');
                 const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                 let ink = 0;
                 for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 600) ink++;
-                return { ink, nodes: relgraph.nodes.length, shown: relgraph.nodeView.length,
-                         edges: relgraph.edges.length, origin: window.origin,
-                         caption: document.getElementById('caption').textContent };
-            }""")
+                return ink;
+            }"""
+            try:
+                frame.wait_for_function(f"() => ({ink})() > 2000", timeout=10_000)
+            except sync_api.TimeoutError:
+                pass                                  # the assertion below reports what was drawn
+            drawn = frame.evaluate(f"""() => ({{
+                ink: ({ink})(), nodes: relgraph.nodes.length, shown: relgraph.nodeView.length,
+                edges: relgraph.edges.length, origin: window.origin,
+                caption: document.getElementById('caption').textContent }})""")
             assert (drawn["nodes"], drawn["edges"]) == (nodes, edges), VIEWS[i]
             assert drawn["shown"] == nodes and drawn["ink"] > 2_000, (VIEWS[i], drawn)
             assert drawn["origin"] == "null"                                 # sandboxed: not the notebook's origin
