@@ -37,14 +37,13 @@ def stats(g: Graph) -> Stats:
     classes = g.internal("classes")
     names = g.labels({str(r[0]) for r in classes.rows})
     by_class = tuple((str(c), names[str(c)], int(str(n))) for c, n in classes.rows)
-    per_entity: dict[str, list[str]] = {}
-    for e, c in g.internal("entity-classes").rows:
-        per_entity.setdefault(str(e), []).append(str(c))
     kinds: dict[str, int] = {}
-    for cls in per_entity.values():
-        k = kind_of(cls).en
-        kinds[k] = kinds.get(k, 0) + 1
-    return Stats(triples=len(g.store), entities=len(per_entity), relations=int(str(row["relations"])),
+    entities = 0
+    for cls, n in g.internal("entity-kinds").rows:
+        k = kind_of(str(cls).split()).en
+        kinds[k] = kinds.get(k, 0) + int(str(n))
+        entities += int(str(n))
+    return Stats(triples=len(g.store), entities=entities, relations=int(str(row["relations"])),
                  sources=int(str(row["sources"])), quotes=int(str(row["quotes"])),
                  files=tuple(str(f) for f in g.files) or tuple(graph_files(g.store.graph_names())),
                  by_class=by_class,
