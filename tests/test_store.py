@@ -77,6 +77,33 @@ def test_the_store_on_disk_answers_every_named_query_as_memory_does(seed, on_dis
         assert disk.labels == in_memory.labels
 
 
+@pytest.mark.parametrize("lang", ["en", "nl", "zh"])
+def test_the_store_on_disk_gives_every_label_as_memory_does(seed, on_disk, lang):
+    """The store on disk looks labels up in bulk (one query for many IRIs), memory one IRI at a time."""
+    from relgraph.labels import labels
+
+    iris = {str(t) for row in seed.query("SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) }").rows
+            for t in row}
+    iris |= {"https://example.org/not stored", "no iri at all", "https://example.org/nothing-here"}
+    assert len(iris) > 200
+    assert labels(on_disk.store, iris, lang) == labels(seed.store, iris, lang)
+    assert labels(on_disk.store, iris, lang)["https://example.org/nothing-here"] == "<https://example.org/nothing-here>"
+
+
+def test_two_labels_in_one_language_give_the_least_whichever_the_store(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "x.ttl").write_text("""@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/u> a <https://schema.org/Organization> ;
+    rdfs:label "Utrecht"@nl, "Provincie Utrecht"@nl, "Zeist"@nl, "Utrecht Province"@en .
+""", encoding="utf-8")
+    for store in (False, tmp_path / "store"):
+        g = relgraph.open(data, store=store)
+        assert g.labels({"https://example.org/u"}, "nl") == {"https://example.org/u": "Provincie Utrecht"}
+        assert g.labels({"https://example.org/u"}, "zh") == {"https://example.org/u": "Utrecht Province"}
+        assert str(g.resolve("Zeist")) == "https://example.org/u"
+
+
 def test_the_store_on_disk_counts_as_memory_does(seed, on_disk):
     assert on_disk.stats() == seed.stats()
     assert on_disk.store.graph_names() == seed.store.graph_names()

@@ -180,16 +180,27 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+#: Characters that may be wide (East Asian Width W or F): none below U+0300, Latin letters with accents included.
+_MAYBE_WIDE = re.compile("[^\x00-\u02ff]")
+
+
 def width(text: str) -> int:
-    """Display width of ``text`` in a terminal: wide (CJK) characters take two cells."""
+    """Display width of ``text`` in a terminal: wide (CJK) characters take two cells.
+
+    >>> width("Guangdong"), width("广东省"), width("één")
+    (9, 6, 3)
+    """
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # only the characters that may be wide are looked up: accented Latin text is counted at C speed
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in _MAYBE_WIDE.findall(text))
 
 
-def _fit(text: str, limit: int) -> str:
-    if width(text) <= limit:
-        return text
+def _fit(text: str, limit: int, used: int) -> tuple[str, int]:
+    """``text`` cut to at most ``limit`` cells (an ellipsis where it was cut), and its width; ``used`` is the
+    width of the whole text."""
+    if used <= limit:
+        return text, used
     out, used = [], 0
     for c in text:
         w = width(c)
@@ -197,12 +208,13 @@ def _fit(text: str, limit: int) -> str:
             break
         out.append(c)
         used += w
-    return "".join(out) + "…"
+    return "".join(out) + "…", used + 1
 
 
 def _table(header: list[str], rows: list[list[str]], *, max_width: int | None, footer: bool) -> str:
     rows = [[printable(c.replace("\n", " ").replace("\t", " ")) for c in row] for row in rows]
-    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    sized = [[(c, width(c)) for c in row] for row in [header, *rows]]  # each cell measured once
+    widths = [max(r[i][1] for r in sized) for i in range(len(header))]
     if max_width:
         # shrink the widest columns first; short columns (names, kinds, dates) keep their width
         budget = max_width - 2 * (len(widths) - 1)
@@ -215,12 +227,12 @@ def _table(header: list[str], rows: list[list[str]], *, max_width: int | None, f
                 i = max(wide, key=lambda j: widths[j])
                 widths[i] -= 1
 
-    def line(cells: list[str]) -> str:
-        parts = [_fit(c, w) for c, w in zip(cells, widths)]
-        return "  ".join(p + " " * (w - width(p)) for p, w in zip(parts, widths)).rstrip()
+    def line(cells: list[tuple[str, int]]) -> str:
+        parts = [_fit(c, w, used) for (c, used), w in zip(cells, widths)]
+        return "  ".join(p + " " * (w - used) for (p, used), w in zip(parts, widths)).rstrip()
 
-    out = [line(header), "  ".join("─" * w for w in widths)]
-    out += [line(r) for r in rows]
+    out = [line(sized[0]), "  ".join("─" * w for w in widths)]
+    out += [line(r) for r in sized[1:]]
     if footer:
         out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"

@@ -7,7 +7,6 @@ IRI) into one entity, or says which entities it could be.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -35,17 +34,23 @@ _NOT_ENTITY = """
 
 def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> str | None:
     """The best label among ``candidates`` (literals or (text, language) pairs) for ``lang``: that language,
-    then English, Dutch, untagged, any."""
+    then English, Dutch, untagged, any; of two in the same language, the least text (so the answer does not
+    depend on the order a store gives them in).
+
+    >>> pick([("Utrecht", "nl"), ("Provincie Utrecht", "nl"), ("Utrecht Province", "en")], "nl")
+    'Provincie Utrecht'
+    """
     by_lang: dict[str, str] = {}
     for lit in candidates:
-        text, tag = (lit, lit.lang) if isinstance(lit, Literal) else lit
+        text, tag = (str(lit), lit.lang) if isinstance(lit, Literal) else lit
         key = (tag or "").lower()
-        by_lang.setdefault(key, str(text))
-        by_lang.setdefault(key.split("-")[0], str(text))
+        for k in (key, key.split("-")[0]):
+            if k not in by_lang or text < by_lang[k]:
+                by_lang[k] = text
     for key in (lang.lower(), *FALLBACK, ""):
         if key in by_lang:
             return by_lang[key]
-    return next(iter(by_lang.values()), None)
+    return min(by_lang.values(), default=None)
 
 
 def preference(tag: str | None, lang: str) -> int:
@@ -179,5 +184,7 @@ def resolve(store: Store, name: str, prefixes: dict[str, str] | None = None) -> 
         raise AmbiguousEntityError(text, [f"{names[h]} ({compact(h)})" for h in hits[:6]])
     every = store.query(f"SELECT DISTINCT ?l WHERE {{ ?s {ALL_LABELS_PATH} ?l . {_NOT_ENTITY} }}")
     pool = {str(r[0]).lower(): str(r[0]) for r in every.rows}
+    import difflib  # only for suggestions: kept off the start-up path
+
     close = difflib.get_close_matches(text.lower(), list(pool), n=3, cutoff=0.6)
     raise EntityNotFoundError(text, [pool[c] for c in close])

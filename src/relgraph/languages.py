@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .errors import ParameterError
@@ -22,7 +22,7 @@ from .errors import ParameterError
 @cache
 def table() -> dict[str, Any]:
     """The whole table: ``languages``, ``ui`` (the view's words by language) and ``lines`` (the line legend)."""
-    text = resources.files("relgraph").joinpath("languages.json").read_text(encoding="utf-8")
+    text = Path(__file__).with_name("languages.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -8,7 +8,6 @@ there by the build); run from a checkout, in the repository's own ``data/`` and 
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from .errors import DataError
@@ -16,7 +15,7 @@ from .errors import DataError
 
 def folder(name: str) -> Path:
     """The shipped ``data`` or ``queries`` folder; :class:`DataError` when this installation has none."""
-    shipped = Path(str(resources.files("relgraph").joinpath("seed", name)))
+    shipped = Path(__file__).with_name("seed") / name
     if shipped.is_dir():
         return shipped
     checkout = Path(__file__).resolve().parents[2] / name

@@ -6,7 +6,6 @@ first and last day it can mean, so that "held on 2015-01-01" is decided without 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Literal as L
@@ -35,8 +34,9 @@ def span(value: object) -> tuple[dt.date, dt.date] | None:
             d = dt.date(year, int(month), int(day))
             return d, d
         if month:
-            last = calendar.monthrange(year, int(month))[1]
-            return dt.date(year, int(month), 1), dt.date(year, int(month), last)
+            first = dt.date(year, int(month), 1)
+            after = dt.date(year + 1, 1, 1) if first.month == 12 else first.replace(month=first.month + 1)
+            return first, after - dt.timedelta(days=1)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         return None

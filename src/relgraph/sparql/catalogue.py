@@ -14,7 +14,6 @@ pasted into the text.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -197,6 +196,8 @@ class QueryCatalogue:
     def get(self, name: str) -> NamedQuery:
         """The query called ``name``; :class:`UnknownQueryError` with close names if there is none."""
         if name not in self._paths:
+            import difflib  # only for suggestions: kept off the start-up path
+
             close = difflib.get_close_matches(name, list(self._paths), n=3, cutoff=0.5)
             close += [n for n in self._paths if name and name in n and n not in close][:3 - len(close)]
             raise UnknownQueryError(name, close)

@@ -13,7 +13,6 @@ place) avoids even the wait.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -97,6 +96,8 @@ def compare(recorded: Mapping[str, Entry], files: list[Path], root: Path | None)
 
 def file_hash(path: Path) -> str:
     """The SHA-256 of a file's content."""
+    import hashlib  # only when a file changed: kept off the start-up path of every command
+
     h = hashlib.sha256()
     try:
         with path.open("rb") as f:
