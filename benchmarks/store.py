@@ -276,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="cold runs per query and engine")
     ap.add_argument("--build-repeat", type=int, default=2, help="builds per kind")
     ap.add_argument("--stats-size", default="", help="also time 'relgraph stats' at this size (e.g. 3.7m)")
+    ap.add_argument("--no-build", action="store_true", help="skip timing the build (the store is reused)")
     ap.add_argument("--only", default="", help="comma-separated query names")
     ap.add_argument("--no-memory", action="store_true", help="skip the runs with --no-store")
     ap.add_argument("--out", type=Path, default=RESULTS, help="where the results go (JSON)")
@@ -298,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         path, data, store = dataset(size, log)
         label = generate.label_of(size)
         entry: dict[str, Any] = {"label": label, "bytes": path.stat().st_size}
-        if size in sizes:
+        if size in sizes and not args.no_build:
             log(f"[{label}] build ...")
             entry["build"] = bench_build(path, data, store, args.build_repeat, log)
         elif not (store / "current.json").exists():

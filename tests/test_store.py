@@ -79,7 +79,6 @@ def test_the_store_on_disk_answers_every_named_query_as_memory_does(seed, on_dis
 
 @pytest.mark.parametrize("lang", ["en", "nl", "zh"])
 def test_the_store_on_disk_gives_every_label_as_memory_does(seed, on_disk, lang):
-    """The store on disk looks labels up in bulk (one query for many IRIs), memory one IRI at a time."""
     from relgraph.labels import labels
 
     iris = {str(t) for row in seed.query("SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) }").rows

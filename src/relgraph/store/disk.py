@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RelgraphError, StoreError
-from ..terms import IRI, Literal, Term
 from . import manifest as mf
 from .folder import Layout
 from .locks import pause, shared_lock
@@ -86,45 +85,6 @@ class DiskStore(OxigraphStore):
         with contextlib.suppress(RelgraphError):  # a read-only store: nothing is saved
             write_bytes(path, value)
         return value
-
-    # Look-ups in bulk (:class:`~relgraph.store.BatchLookups`). On disk, each index look-up opens its own read of
-    # the files, and one query for many terms is faster: 5,000 labels at 3.7M triples take 2.07 s one by one and
-    # 0.60 s in one query (at 1M: 0.46 s and 0.32 s). In memory it is the other way round, so only here.
-
-    def first_literals(self, subjects: Iterable[str],
-                       predicates: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
-        """For each subject, its literal objects (text, language) under the first of ``predicates`` it has any
-        under; subjects with none are left out. One query for every :data:`BATCH` subjects."""
-        ox = self._ox
-        iris = sorted(_terms(ox.NamedNode, set(subjects)))
-        props = " ".join(_terms(ox.NamedNode, predicates))
-        found: dict[str, dict[str, list[tuple[str, str | None]]]] = {}
-        for start in range(0, len(iris) if props else 0, BATCH):
-            chunk = " ".join(iris[start:start + BATCH])
-            text = (f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {chunk} }} VALUES ?p {{ {props} }} "
-                    "?s ?p ?o FILTER(isLiteral(?o)) }")
-            rows: Any = self._store.query(text, use_default_graph_as_union=True)  # a SELECT: its solutions
-            for s, p, o in rows:
-                found.setdefault(s.value, {}).setdefault(p.value, []).append((o.value, o.language))
-        return {s: next(by[p] for p in predicates if p in by) for s, by in found.items()}
-
-    def subjects_any(self, predicates: Sequence[str], objects: Sequence[Term]) -> list[Term]:
-        """The subjects of ``?s p o`` for any of ``predicates`` and any of ``objects``, in one query."""
-        ox = self._ox
-        values = []
-        for o in objects:
-            with contextlib.suppress(ValueError):
-                if isinstance(o, IRI):
-                    values.append(str(ox.NamedNode(o)))
-                elif isinstance(o, Literal):
-                    values.append(str(ox.Literal(str(o), language=o.lang) if o.lang else
-                                      ox.Literal(str(o), datatype=ox.NamedNode(o.datatype))))
-        props = " ".join(_terms(ox.NamedNode, predicates))
-        if not values or not props:
-            return []
-        text = f"SELECT ?s WHERE {{ VALUES ?o {{ {' '.join(values)} }} VALUES ?p {{ {props} }} ?s ?p ?o }}"
-        answer: Any = self._store.query(text, use_default_graph_as_union=True)
-        return [self._term(row[0]) for row in answer]
 
     def close(self) -> None:
         """Let go of the generation (a later sync may then remove it once it is no longer current)."""
@@ -224,17 +184,3 @@ def rebuild(folder: Path, files: list[Path], root: Path | None, *, progress: Pro
     from .sync import sync
 
     return sync(folder, files, root, rebuild=True, progress=progress)[1]
-
-
-#: Subjects per query in :meth:`DiskStore.first_literals`.
-BATCH = 2000
-
-
-def _terms(make: Callable[[str], Any], values: Iterable[str]) -> list[str]:
-    """``values`` as checked N-Triples terms (``make`` is an Oxigraph term class); ill-formed ones left out, as
-    nothing is stored under them."""
-    out = []
-    for v in values:
-        with contextlib.suppress(ValueError):
-            out.append(str(make(v)))
-    return out
