@@ -6,6 +6,7 @@ must draw."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import html
 import json
@@ -301,10 +302,8 @@ def test_the_nbconvert_html_draws_every_view_offline(executed: tuple[Path, Any],
                 for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 600) ink++;
                 return ink;
             }"""
-            try:
+            with contextlib.suppress(sync_api.TimeoutError):  # the assertion below reports what was drawn
                 frame.wait_for_function(f"() => ({ink})() > 2000", timeout=10_000)
-            except sync_api.TimeoutError:
-                pass                                  # the assertion below reports what was drawn
             drawn = frame.evaluate(f"""() => ({{
                 ink: ({ink})(), nodes: relgraph.nodes.length, shown: relgraph.nodeView.length,
                 edges: relgraph.edges.length, origin: window.origin,

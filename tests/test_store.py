@@ -26,6 +26,7 @@ from .conftest import DATA, QUERIES
 from .test_api import unordered
 
 RELGRAPH = str(Path(sys.executable).parent / "relgraph")
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 NAMED = sorted(p.stem for p in QUERIES.glob("*.rq"))
 
 
@@ -101,6 +102,30 @@ def test_two_labels_in_one_language_give_the_least_whichever_the_store(tmp_path)
         assert g.labels({"https://example.org/u"}, "nl") == {"https://example.org/u": "Provincie Utrecht"}
         assert g.labels({"https://example.org/u"}, "zh") == {"https://example.org/u": "Utrecht Province"}
         assert str(g.resolve("Zeist")) == "https://example.org/u"
+
+
+def test_bulk_reads_from_the_store_on_disk_come_from_a_checked_copy_in_memory(tmp_path, monkeypatch):
+    data = copy_data(tmp_path)
+    g = relgraph.open(data, store=tmp_path / "store")
+    memory = relgraph.open(data, store=False)
+    assert sorted(g.store.statements()) == sorted(memory.store.statements())
+    assert g.store.in_memory() is not None
+    assert sorted(g.store.statements(RDFS_LABEL)) == sorted(memory.store.statements(RDFS_LABEL))
+
+    # a file rewritten after the generation was opened: the copy is not made, and the generation answers
+    g = relgraph.open(data, store=tmp_path / "store")
+    ontology = data / "ontology.ttl"
+    ontology.write_text(ontology.read_text(encoding="utf-8").replace('"agreement"@en', '"pact"@en'),
+                        encoding="utf-8")
+    labels = {value for _, _, value, _, _ in g.store.statements(RDFS_LABEL)}
+    assert g.store.in_memory() is None
+    assert "agreement" in labels and "pact" not in labels
+
+    # above the limit the generation on disk is read, with the same statements
+    monkeypatch.setattr("relgraph.store.disk.COPY_LIMIT", 10)
+    g = relgraph.open(data, store=tmp_path / "store")  # synced with the rewritten file
+    assert g.store.in_memory() is None
+    assert "pact" in {value for _, _, value, _, _ in g.store.statements(RDFS_LABEL)}
 
 
 def test_the_store_on_disk_counts_as_memory_does(seed, on_disk):

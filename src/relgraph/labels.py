@@ -78,13 +78,14 @@ def choose(candidates: list[tuple[str, str | None]], lang: str) -> tuple[str | N
     by_lang: dict[str, str] = {}
     for text, tag in candidates:
         key = (tag or "").lower()
-        by_lang.setdefault(key, text)
-        by_lang.setdefault(key.split("-")[0], text)
+        for k in (key, key.split("-")[0]):
+            if k not in by_lang or text < by_lang[k]:
+                by_lang[k] = text
     label = next((by_lang[key] for key in (lang.lower(), *FALLBACK, "") if key in by_lang),
-                 candidates[0][0] if candidates else None)
+                 min((c[0] for c in candidates), default=None))
     per_lang: dict[str, str] = {}
     for code in LANGS:
-        # the first candidate whose tag is ``code`` or starts ``code-`` is what pick finds among those tagged in it
+        # the least candidate whose tag is ``code`` or starts ``code-`` is what pick finds among those tagged in it
         found: str | None
         if code in by_lang:
             found = by_lang[code]

@@ -26,7 +26,7 @@ from .text import is_cjk
 _VOCABULARY = tuple(ns for p, ns in PREFIXES.items() if p not in ("ug", "wd", "tooi"))
 
 #: Version of the gazetteer saved in a store folder: one of another version is built again.
-FORMAT = 3
+FORMAT = 4
 
 #: How alike (0-100, rapidfuzz's ratio) a name must be to a known one to be proposed as a near match.
 NEAR_SCORE = 88
@@ -307,18 +307,27 @@ class Gazetteer:
 
 def _names(g: Graph) -> list[tuple[str, str, str, str | None, bool]]:
     """Every name of an entity (an IRI, not a vocabulary term): (entity, property, name, language or None,
-    whether it is a literal), in the order of the name properties, then the store's.
+    whether it is a literal), in the order of the name properties, then of entity, name and language: whichever
+    order a store gives them in, the same gazetteer (which name of a key is shown, near-match ties).
 
     A store with a ``statements`` method of its own is read by index scans, each name property in turn (on disk
-    at 1M triples, 5 s instead of 10 s for the one SPARQL query, which gives the same rows in the same order:
+    at 1M triples, 5 s instead of 10 s for the one SPARQL query, which gives the same rows:
     tests/test_mentions_cache.py); any other store is asked that query."""
     if getattr(g.store, "statements", None) is not None:
         from ..store.statements import BNODE_KIND, IRI_KIND, statements
 
-        return [(s, p, value, kind[1:] if kind[:1] == "@" else None, kind != IRI_KIND and kind != BNODE_KIND)
-                for p in NAME_PROPERTIES for s, _, value, kind, _ in statements(g.store, p)
-                if type(s) is str and not s.startswith(_VOCABULARY)]
+        return _in_order([(s, p, value, kind[1:] if kind[:1] == "@" else None, kind != IRI_KIND and kind != BNODE_KIND)
+                          for p in NAME_PROPERTIES for s, _, value, kind, _ in statements(g.store, p)
+                          if type(s) is str and not s.startswith(_VOCABULARY)])
     return _names_by_query(g)
+
+
+_RANK = {p: i for i, p in enumerate(NAME_PROPERTIES)}
+
+
+def _in_order(rows: list[tuple[str, str, str, str | None, bool]]) -> list[tuple[str, str, str, str | None, bool]]:
+    rows.sort(key=lambda r: (_RANK[r[1]], r[0], r[2], r[3] or "", r[4]))
+    return rows
 
 
 def _names_by_query(g: Graph) -> list[tuple[str, str, str, str | None, bool]]:
@@ -327,8 +336,8 @@ def _names_by_query(g: Graph) -> list[tuple[str, str, str, str | None, bool]]:
 
     names = " ".join(f"<{p}>" for p in NAME_PROPERTIES)
     raw = g.store.query(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {names} }} ?s ?p ?l FILTER(isIRI(?s)) }}")
-    return [(str(s), str(p), str(label), label.lang if isinstance(label, Literal) else None,
-             isinstance(label, Literal)) for s, p, label in raw.rows if not str(s).startswith(_VOCABULARY)]
+    return _in_order([(str(s), str(p), str(label), label.lang if isinstance(label, Literal) else None,
+                       isinstance(label, Literal)) for s, p, label in raw.rows if not str(s).startswith(_VOCABULARY)])
 
 
 def _state(store: Any) -> Any:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,10 @@ from .folder import Layout
 from .locks import pause, shared_lock
 from .oxigraph import OxigraphStore
 from .plan import compare, in_step
+from .statements import Statement
+
+#: Up to this many triples, bulk reads use a copy of the data in memory (about 300 MB a million triples).
+COPY_LIMIT = 5_000_000
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sync import Progress, SyncReport
@@ -35,10 +39,14 @@ if TYPE_CHECKING:  # pragma: no cover
 class DiskStore(OxigraphStore):
     """A published generation of an on-disk store, open read-only; ``manifest`` says what it holds."""
 
-    def __init__(self, native: Any, manifest: mf.Manifest, folder: Path, lock: int) -> None:
+    def __init__(self, native: Any, manifest: mf.Manifest, folder: Path, lock: int,
+                 files: list[Path] | None = None, root: Path | None = None) -> None:
         super().__init__(native)
         self.manifest, self.folder, self._lock = manifest, folder, lock
         self._graphs = {g for g, n in manifest.counts.items() if n}
+        self._files, self._root = list(files or ()), root
+        # the files read into memory (in_memory): not tried yet (None), or not to be used (False)
+        self._copy: OxigraphStore | None | bool = None
 
     def load(self, path: Path, graph: str | None = None) -> None:
         raise StoreError(f"{self.folder}: a store on disk is filled from its data folder when it is opened; "
@@ -86,9 +94,48 @@ class DiskStore(OxigraphStore):
             write_bytes(path, value)
         return value
 
+    def statements(self, predicate: str | None = None) -> Iterator[Statement]:
+        """Every statement of ``predicate`` (of every one when None), read from a copy of the data in memory.
+
+        Each caller reads in bulk (the network, the states, the names of the gazetteer), and a read-only
+        generation on disk decodes every term with a look-up of its own: about 15 µs a statement against about
+        1 µs in memory. Reading the data files into memory takes about 3 s a million triples, so the first bulk
+        read makes the copy (:meth:`in_memory`) and every later one in this process uses it."""
+        copy = self.in_memory()
+        return copy.statements(predicate) if copy is not None else super().statements(predicate)
+
+    def in_memory(self) -> OxigraphStore | None:
+        """The store's data files read into a store in memory, each into the named graph it has here, once per
+        process. None (and the store on disk is read) when the store holds more than :data:`COPY_LIMIT`
+        triples, or a file cannot be read or no longer has the content (SHA-256) this generation holds."""
+        if self._copy is None:
+            self._copy = self._read_copy() or False
+        return self._copy if isinstance(self._copy, OxigraphStore) else None
+
+    def _read_copy(self) -> OxigraphStore | None:
+        import pyoxigraph as ox
+
+        from .plan import relative
+        from .sync import load_file
+
+        if not self._files or len(self) > COPY_LIMIT:
+            return None
+        native = ox.Store()
+        for path in self._files:
+            entry = self.manifest.files.get(relative(path, self._root))
+            if entry is None:
+                return None
+            try:
+                loaded = load_file(native, path, entry.graph)
+            except RelgraphError:
+                return None
+            if loaded.sha256 != entry.sha256:
+                return None  # changed since this generation was published: read the generation itself
+        return OxigraphStore(native)
+
     def close(self) -> None:
         """Let go of the generation (a later sync may then remove it once it is no longer current)."""
-        self._store = None
+        self._store, self._copy = None, None
         if self._lock >= 0:
             os.close(self._lock)
             self._lock = -1
@@ -116,7 +163,7 @@ def open_disk(folder: Path, files: list[Path], root: Path | None, *, progress: P
             pause(attempt)  # replaced since we read current.json: look again
             continue
         try:
-            return DiskStore(ox.Store.read_only(str(layout.generation(name))), current, folder, lock)
+            return DiskStore(ox.Store.read_only(str(layout.generation(name))), current, folder, lock, files, root)
         except OSError as e:
             os.close(lock)
             raise StoreError(f"{folder}: cannot open the store ({e}); run 'relgraph store rebuild'") from None

@@ -190,6 +190,12 @@ def _count_loaded(master: Any, state: mf.Manifest, report: SyncReport) -> None:
         state.files[rel] = mf.Entry(**{**vars(e), "triples": sum(state.counts[g] for g in e.graphs)})
 
 
+def load_file(store: Any, path: Path, graph: str) -> mf.Entry:
+    """Read one data file into ``graph`` of the Oxigraph store ``store`` (in memory) as a sync reads it into the
+    store on disk: the same base IRI and graphs, the file's content hashed on the way; its entry."""
+    return _load(store, path, graph, False, lambda _: None, lambda *_: None)
+
+
 def _load(master: Any, path: Path, graph: str, bulk: bool, step: Callable[[int], None],
           tell: Progress) -> mf.Entry:
     """Load one file into ``graph`` of ``master`` (quads of TriG and N-Quads keep their own graph); its entry.
