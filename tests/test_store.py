@@ -90,6 +90,34 @@ def test_the_store_on_disk_gives_every_label_as_memory_does(seed, on_disk, lang)
     assert labels(on_disk.store, iris, lang)["https://example.org/nothing-here"] == "<https://example.org/nothing-here>"
 
 
+def test_labels_of_a_large_answer_come_from_the_generations_label_table(tmp_path, monkeypatch):
+    """From LABEL_TABLE_FROM IRIs on, the store on disk reads labels from a table of every label, made once per
+    generation and saved with it: the same labels as memory's look-ups, in every language."""
+    from relgraph.labels import labels
+
+    monkeypatch.setattr("relgraph.store.disk.LABEL_TABLE_FROM", 1)
+    data = copy_data(tmp_path)
+    memory = relgraph.open(data, store=False)
+    iris = {str(t) for row in memory.query("SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o }").rows
+            for t in row if isinstance(t, relgraph.IRI)} | {"https://example.org/nothing-here"}
+    g = relgraph.open(data, store=tmp_path / "store")
+    for lang in ("en", "nl", "zh"):
+        assert labels(g.store, iris, lang) == labels(memory.store, iris, lang)
+    (table,) = g.store.memo_folder().glob("labels-*.sqlite")
+
+    # a later process reads the saved table, and does not read the statements again
+    monkeypatch.setattr(DiskStore, "statements", lambda self, predicate=None: pytest.fail("read again"))
+    again = relgraph.open(data, store=tmp_path / "store")
+    assert labels(again.store, iris, "nl") == labels(memory.store, iris, "nl")
+
+    # a damaged table is made again
+    monkeypatch.undo()
+    monkeypatch.setattr("relgraph.store.disk.LABEL_TABLE_FROM", 1)
+    table.write_bytes(b"not a database")
+    damaged = relgraph.open(data, store=tmp_path / "store")
+    assert labels(damaged.store, iris, "zh") == labels(memory.store, iris, "zh")
+
+
 def test_two_labels_in_one_language_give_the_least_whichever_the_store(tmp_path):
     data = tmp_path / "data"
     data.mkdir()

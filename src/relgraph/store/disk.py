@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RelgraphError, StoreError
+from ..namespaces import LABEL_PROPERTIES
+from ..terms import Term
 from . import manifest as mf
 from .folder import Layout
 from .locks import pause, shared_lock
@@ -29,10 +31,17 @@ from .oxigraph import OxigraphStore
 from .plan import compare, in_step
 from .statements import Statement
 
+#: From this many subjects on, labels are read from the generation's label table (made on first need).
+LABEL_TABLE_FROM = 2000
+#: Version of the saved label table: one of another version is made again.
+LABEL_TABLE_FORMAT = 1
+
 #: Up to this many triples, bulk reads use a copy of the data in memory (about 300 MB a million triples).
 COPY_LIMIT = 5_000_000
 
 if TYPE_CHECKING:  # pragma: no cover
+    import sqlite3
+
     from .sync import Progress, SyncReport
 
 
@@ -47,6 +56,7 @@ class DiskStore(OxigraphStore):
         self._files, self._root = list(files or ()), root
         # the files read into memory (in_memory): not tried yet (None), or not to be used (False)
         self._copy: OxigraphStore | None | bool = None
+        self._labels: sqlite3.Connection | None = None  # label_table(), once opened or made
 
     def load(self, path: Path, graph: str | None = None) -> None:
         raise StoreError(f"{self.folder}: a store on disk is filled from its data folder when it is opened; "
@@ -133,9 +143,86 @@ class DiskStore(OxigraphStore):
                 return None  # changed since this generation was published: read the generation itself
         return OxigraphStore(native)
 
+    # Labels in bulk (:class:`~relgraph.store.BatchLookups`): a look-up per IRI on disk costs 75-200 µs, so a
+    # large answer's labels (17,435 rows at 1M: 3 s) are read from a table of every label instead, made once per
+    # generation and saved with it.
+
+    def first_literals(self, subjects: Iterable[str],
+                       predicates: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """For each subject, its literal objects (text, language) under the first of ``predicates`` it has any
+        under; subjects with none are left out. From :data:`LABEL_TABLE_FROM` subjects on, and for relgraph's
+        label properties, read from the generation's label table (:meth:`label_table`); else a look-up each."""
+        wanted = set(subjects)
+        if len(wanted) < LABEL_TABLE_FROM or tuple(predicates) != LABEL_PROPERTIES:
+            found = {}
+            for s in wanted:
+                for p in predicates:
+                    if texts := self.literals(s, p):
+                        found[s] = texts
+                        break
+            return found
+        table = self.label_table()
+        best: dict[str, tuple[int, list[tuple[str, str | None]]]] = {}
+        order = sorted(wanted)
+        for start in range(0, len(order), 500):
+            chunk = order[start:start + 500]
+            rows = table.execute(f"SELECT s, rank, text, lang FROM label WHERE s IN ({','.join('?' * len(chunk))})",
+                                 chunk)
+            for s, rank, text, lang in rows:
+                have = best.get(s)
+                if have is None or rank < have[0]:
+                    best[s] = (rank, [(text, lang)])
+                elif rank == have[0]:
+                    have[1].append((text, lang))
+        return {s: texts for s, (_, texts) in best.items()}
+
+    def subjects_any(self, predicates: Sequence[str], objects: Sequence[Term]) -> list[Term]:
+        """The subjects of ``?s p o`` for any of ``predicates`` and any of ``objects``: a look-up each (0.25 ms
+        at 1M triples; one query with both as ``VALUES`` took 0.5 s)."""
+        return [s for o in objects for p in predicates for s in self.subjects(p, o)]
+
+    def label_table(self) -> sqlite3.Connection:
+        """Every literal of relgraph's label properties (subject, rank of the property, text, language) as an
+        SQLite table, made on first need from the statements (about 7 s at 1M triples) and saved in the
+        generation's memo folder, opened read-only by later processes; kept in memory where the store cannot
+        be written."""
+        if self._labels is not None:
+            return self._labels
+        import sqlite3
+
+        path = self.memo_folder() / f"labels-{LABEL_TABLE_FORMAT}.sqlite"
+        if path.is_file():
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                  check_same_thread=False)
+            try:
+                con.execute("SELECT count(*) FROM label WHERE s = ''").fetchone()
+                self._labels = con
+                return con
+            except sqlite3.Error:  # a damaged file: made again
+                con.close()
+        from .statements import BNODE_KIND, IRI_KIND
+
+        con = sqlite3.connect(":memory:", check_same_thread=False)
+        con.execute("CREATE TABLE label (s TEXT NOT NULL, rank INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT)")
+        for rank, p in enumerate(LABEL_PROPERTIES):
+            con.executemany("INSERT INTO label VALUES (?, ?, ?, ?)",
+                            ((s, rank, value, kind[1:] if kind[:1] == "@" else None)
+                             for s, _, value, kind, _ in self.statements(p) if kind not in (IRI_KIND, BNODE_KIND)))
+        con.execute("CREATE INDEX label_s ON label (s)")
+        con.commit()
+        from ..fileio import write_bytes
+
+        with contextlib.suppress(RelgraphError):  # a read-only store: kept in memory for this process
+            write_bytes(path, con.serialize())
+        self._labels = con
+        return con
+
     def close(self) -> None:
         """Let go of the generation (a later sync may then remove it once it is no longer current)."""
         self._store, self._copy = None, None
+        if self._labels is not None:
+            self._labels.close()
+            self._labels = None
         if self._lock >= 0:
             os.close(self._lock)
             self._lock = -1
