@@ -118,6 +118,20 @@ def test_labels_of_a_large_answer_come_from_the_generations_label_table(tmp_path
     assert labels(damaged.store, iris, "zh") == labels(memory.store, iris, "zh")
 
 
+def test_relative_iris_in_a_subfolder_resolve_alike_on_disk_and_in_memory(tmp_path):
+    (tmp_path / "data" / "2022").mkdir(parents=True)
+    (tmp_path / "data" / "2022" / "x.ttl").write_text(
+        '<thing> a <https://schema.org/Organization> ; <http://www.w3.org/2000/01/rdf-schema#label> "T"@en .\n',
+        encoding="utf-8")
+    (tmp_path / "data" / "y.trig").write_text('<g> { <other> <https://schema.org/name> "O" . }\n', encoding="utf-8")
+    answers = []
+    for store in (False, tmp_path / "store"):
+        g = relgraph.open(tmp_path / "data", store=store)
+        answers.append(sorted(map(repr, g.query("SELECT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }").rows)))
+    assert answers[0] == answers[1]
+    assert "IRI('urn:relgraph:file:2022/thing')" in answers[1][0] + answers[1][1]
+
+
 def test_two_labels_in_one_language_give_the_least_whichever_the_store(tmp_path):
     data = tmp_path / "data"
     data.mkdir()

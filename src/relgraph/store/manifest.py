@@ -20,7 +20,8 @@ from pathlib import Path
 from ..errors import ExportError, StoreError
 
 #: Version of the manifest's format; a manifest of another version is ignored (the store is rebuilt).
-FORMAT = 1
+#: 2: relative IRIs resolve against the file's path in the data folder (1: against its name alone).
+FORMAT = 2
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..errors import DataError, RelgraphError, StoreError
 from . import manifest as mf
-from .files import FORMATS, base_iri, graph_name, parse_error, rdf_format
+from .files import FORMATS, graph_name, parse_error, rdf_format
 from .folder import Layout
 from .locks import exclusive_now, writer_lock
 from .plan import Plan, compare, relative, same_file, still
@@ -212,7 +212,8 @@ def _load(master: Any, path: Path, graph: str, bulk: bool, step: Callable[[int],
         feed = _Feed(path, step)
         try:
             with feed:
-                loader(input=feed, format=rdf_format(path), base_iri=base_iri(path), to_graph=target)
+                # relative IRIs resolve against the file's graph name (its path in the data folder), as in memory
+                loader(input=feed, format=rdf_format(path), base_iri=graph, to_graph=target)
         except (SyntaxError, UnicodeDecodeError) as e:
             raise parse_error(e, path) from None
         except OSError as e:
@@ -221,7 +222,7 @@ def _load(master: Any, path: Path, graph: str, bulk: bool, step: Callable[[int],
             raise StoreError(f"{path}: cannot be stored: {e}") from None
         after = path.stat()
         if same_file(before, after) and feed.size == after.st_size:
-            graphs = (graph, *sorted(_own_graphs(path) - {graph}))
+            graphs = (graph, *sorted(_own_graphs(path, graph) - {graph}))
             return mf.Entry(graph, feed.sha256, after.st_size, after.st_mtime_ns, after.st_ino, 0, graphs)
         master.remove_graph(target)  # changed while it was read: read it again
     raise DataError("keeps changing while it is read; try again when it is written", path=str(path))
@@ -266,13 +267,14 @@ class _Feed(io.RawIOBase):
         return self._hash.hexdigest()
 
 
-def _own_graphs(path: Path) -> set[str]:
-    """The named graphs a TriG or N-Quads file names itself (none for triples-only formats)."""
+def _own_graphs(path: Path, base: str) -> set[str]:
+    """The named graphs a TriG or N-Quads file names itself (none for triples-only formats), relative names
+    resolved against ``base``."""
     if FORMATS[path.suffix.lower()] not in ("trig", "nquads"):
         return set()
     import pyoxigraph as ox
 
-    found = {q.graph_name for q in ox.parse(path=str(path), format=rdf_format(path), base_iri=base_iri(path))}
+    found = {q.graph_name for q in ox.parse(path=str(path), format=rdf_format(path), base_iri=base)}
     return {g.value for g in found if isinstance(g, ox.NamedNode)}
 
 
