@@ -105,9 +105,13 @@ def test_labels_of_a_large_answer_come_from_the_generations_label_table(tmp_path
         assert labels(g.store, iris, lang) == labels(memory.store, iris, lang)
     (table,) = g.store.memo_folder().glob("labels-*.sqlite")
 
-    # a later process reads the saved table, and does not read the statements again
+    # a later process reads the saved table, for any answer of LABEL_TABLE_USE IRIs or more, and does not read
+    # the statements again nor look labels up one by one
+    monkeypatch.undo()
     monkeypatch.setattr(DiskStore, "statements", lambda self, predicate=None: pytest.fail("read again"))
+    monkeypatch.setattr(DiskStore, "literals", lambda self, s, p: pytest.fail("looked up one by one"))
     again = relgraph.open(data, store=tmp_path / "store")
+    assert 20 <= len(iris) < 2000
     assert labels(again.store, iris, "nl") == labels(memory.store, iris, "nl")
 
     # a damaged table is made again
