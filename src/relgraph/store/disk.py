@@ -112,7 +112,7 @@ class DiskStore(OxigraphStore):
 
         Each caller reads in bulk (the network, the states, the names of the gazetteer), and a read-only
         generation on disk decodes every term with a look-up of its own: about 15 µs a statement against about
-        1 µs in memory. Reading the data files into memory takes about 3 s a million triples, so the first bulk
+        1 µs in memory. Reading the data files into memory takes about 6 s a million triples, so the first bulk
         read makes the copy (:meth:`in_memory`) and every later one in this process uses it."""
         copy = self.in_memory()
         return copy.statements(predicate) if copy is not None else super().statements(predicate)
@@ -194,7 +194,7 @@ class DiskStore(OxigraphStore):
 
     def label_table(self) -> sqlite3.Connection:
         """Every literal of relgraph's label properties (subject, rank of the property, text, language) as an
-        SQLite table, made on first need from the statements (about 7 s at 1M triples) and saved in the
+        SQLite table, made on first need from the statements (about 11 s at 1M triples) and saved in the
         generation's memo folder, opened read-only by later processes; kept in memory where the store cannot
         be written."""
         if self._labels is not None:
