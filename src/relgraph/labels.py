@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from .errors import AmbiguousEntityError, EntityNotFoundError
 from .languages import COMMON_TAGS, FALLBACK, LANGS
-from .namespaces import LABEL_PROPERTIES, NAME_PROPERTIES, RG, compact, expand
-from .store import BatchLookups, Store
+from .namespaces import LABEL_PROPERTIES, META_CLASSES, NAME_PROPERTIES, RG, compact, expand
+from .store import BatchLookups, NameIndex, Store
 from .terms import IRI, Literal
 
 #: Every name of an entity as a SPARQL property path.
@@ -24,12 +24,9 @@ _SAFE_IRI = re.compile(r'^[^<>"{}|^`\\\s]+$')
 # Schema-level resources are not entities a person looks for.
 _NOT_ENTITY = """
   FILTER EXISTS { ?s a ?anyType }
-  FILTER NOT EXISTS { ?s a ?meta . VALUES ?meta { <http://www.w3.org/2002/07/owl#Class>
-      <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty>
-      <http://www.w3.org/2002/07/owl#Ontology> <http://www.w3.org/2000/01/rdf-schema#Class>
-      <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> <http://www.w3.org/2004/02/skos/core#ConceptScheme> } }
+  FILTER NOT EXISTS { ?s a ?meta . VALUES ?meta { META } }
   FILTER(!STRSTARTS(STR(?s), "RG_NS"))
-""".replace("RG_NS", RG.NS)
+""".replace("META", " ".join(f"<{c}>" for c in sorted(META_CLASSES))).replace("RG_NS", RG.NS)
 
 
 def pick(candidates: Iterable[Literal | tuple[str, str | None]], lang: str) -> str | None:
@@ -143,6 +140,17 @@ def _exact_label(store: Store, text: str) -> IRI | None:
     return IRI(iri) if check.boolean else None
 
 
+def _named(store: Store, needle: str, *, part: bool) -> list[str]:
+    """The entities with a name that, lower-cased, is ``needle`` (with ``part``, contains it): from the store's
+    index of names when it has one (:class:`~relgraph.store.NameIndex`), else in SPARQL."""
+    if isinstance(store, NameIndex):
+        return store.entities_named(needle, part=part)
+    test = "CONTAINS(LCASE(STR(?l)), ?needle)" if part else "LCASE(STR(?l)) = ?needle"
+    found = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s {ALL_LABELS_PATH} ?l . FILTER({test}) {_NOT_ENTITY} }}",
+                        bindings={"needle": Literal(needle)})
+    return [str(r[0]) for r in found.rows]
+
+
 def resolve(store: Store, name: str, prefixes: dict[str, str] | None = None) -> IRI:
     """The one entity ``name`` stands for.
 
@@ -166,27 +174,25 @@ def resolve(store: Store, name: str, prefixes: dict[str, str] | None = None) -> 
     quick = _exact_label(store, text)
     if quick is not None:
         return quick
-    exact = store.query(
-        f"SELECT DISTINCT ?s WHERE {{ ?s {ALL_LABELS_PATH} ?l . FILTER(LCASE(STR(?l)) = ?needle) {_NOT_ENTITY} }}",
-        bindings={"needle": Literal(text.lower())})
-    hits = sorted(str(r[0]) for r in exact.rows)
+    needle = text.lower()
+    hits = sorted(_named(store, needle, part=False))
     if len(hits) == 1:
         return IRI(hits[0])
     if not hits:
-        part = store.query(
-            f"SELECT DISTINCT ?s WHERE {{ ?s {ALL_LABELS_PATH} ?l . "
-            f"FILTER(CONTAINS(LCASE(STR(?l)), ?needle)) {_NOT_ENTITY} }}",
-            bindings={"needle": Literal(text.lower())})
-        hits = sorted(str(r[0]) for r in part.rows)
+        hits = sorted(_named(store, needle, part=True))
         if len(hits) == 1:
             return IRI(hits[0])
     if hits:
         names = labels(store, hits)
         hits.sort(key=lambda h: (len(names[h]), names[h]))
         raise AmbiguousEntityError(text, [f"{names[h]} ({compact(h)})" for h in hits[:6]])
-    every = store.query(f"SELECT DISTINCT ?l WHERE {{ ?s {ALL_LABELS_PATH} ?l . {_NOT_ENTITY} }}")
-    pool = {str(r[0]).lower(): str(r[0]) for r in every.rows}
+    if isinstance(store, NameIndex):
+        every = store.entity_names()
+    else:
+        found = store.query(f"SELECT DISTINCT ?l WHERE {{ ?s {ALL_LABELS_PATH} ?l . {_NOT_ENTITY} }}")
+        every = [str(r[0]) for r in found.rows]
+    pool = {n.lower(): n for n in sorted(every, reverse=True)}  # of names alike but for case, the least
     import difflib  # only for suggestions: kept off the start-up path
 
-    close = difflib.get_close_matches(text.lower(), list(pool), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(needle, list(pool), n=3, cutoff=0.6)
     raise EntityNotFoundError(text, [pool[c] for c in close])

@@ -134,6 +134,9 @@ class XSD(metaclass=_Closed):
 LABEL_PROPERTIES: Final = (RDFS.label, SKOS.prefLabel, SCHEMA.name, "http://schema.org/name", FOAF.name)
 #: The label properties and the alternative labels: every name a person may type for an entity.
 NAME_PROPERTIES: Final = (*LABEL_PROPERTIES, SKOS.altLabel)
+#: Classes of schema, not of things: a resource of one of these is never an entity a person looks for by name.
+META_CLASSES: Final = frozenset({OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Ontology, RDFS.Class,
+                                 RDF.Property, SKOS.ConceptScheme})
 
 
 def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:

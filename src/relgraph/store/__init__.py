@@ -21,9 +21,10 @@ from pathlib import Path
 from ..errors import DataError
 from .files import FORMATS, data_files, graph_name
 from .folder import store_folder
-from .interface import BatchLookups, RawResult, Store
+from .interface import BatchLookups, NameIndex, RawResult, Store
 
-__all__ = ["ENGINES", "BatchLookups", "FORMATS", "RawResult", "Store", "data_files", "open_store", "store_folder"]
+__all__ = ["ENGINES", "BatchLookups", "FORMATS", "NameIndex", "RawResult", "Store", "data_files", "open_store",
+           "store_folder"]
 
 
 #: The engines :func:`open_store` knows, by name.

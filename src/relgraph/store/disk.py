@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RelgraphError, StoreError
-from ..namespaces import LABEL_PROPERTIES
+from ..namespaces import LABEL_PROPERTIES, META_CLASSES, NAME_PROPERTIES
 from ..terms import Term
 from . import manifest as mf
 from .folder import Layout
@@ -37,7 +37,7 @@ LABEL_TABLE_FROM = 2000
 #: 5M triples: 0.05-0.07 s from it, 0.29-0.45 s one by one).
 LABEL_TABLE_USE = 20
 #: Version of the saved label table: one of another version is made again.
-LABEL_TABLE_FORMAT = 1
+LABEL_TABLE_FORMAT = 2
 
 #: Up to this many triples, bulk reads use a copy of the data in memory (about 300 MB a million triples).
 COPY_LIMIT = 5_000_000
@@ -171,8 +171,8 @@ class DiskStore(OxigraphStore):
         order = sorted(wanted)
         for start in range(0, len(order), 500):
             chunk = order[start:start + 500]
-            rows = table.execute(f"SELECT s, rank, text, lang FROM label WHERE s IN ({','.join('?' * len(chunk))})",
-                                 chunk)
+            rows = table.execute(f"SELECT s, rank, text, lang FROM label WHERE s IN ({','.join('?' * len(chunk))})"
+                                 f" AND rank < {len(LABEL_PROPERTIES)}", chunk)
             for s, rank, text, lang in rows:
                 have = best.get(s)
                 if have is None or rank < have[0]:
@@ -186,6 +186,21 @@ class DiskStore(OxigraphStore):
         at 1M triples; one query with both as ``VALUES`` took 0.5 s)."""
         return [s for o in objects for p in predicates for s in self.subjects(p, o)]
 
+    # Names (:class:`~relgraph.store.NameIndex`): matching a name without regard to case in SPARQL filters every
+    # label of the store and checks each subject's classes, a look-up each on disk (15 s at 1M triples); the
+    # label table has every name lower-cased, indexed, and whether its subject is an entity.
+
+    def entities_named(self, folded: str, *, part: bool = False) -> list[str]:
+        """The entities with a name (:data:`~relgraph.namespaces.NAME_PROPERTIES`) that, lower-cased, is
+        ``folded`` (with ``part``, contains it), from the label table (made now if the generation has none)."""
+        where = "instr(folded, ?) > 0" if part else "folded = ?"
+        rows = self.label_table().execute(f"SELECT DISTINCT s FROM label WHERE entity = 1 AND {where}", (folded,))
+        return [s for (s,) in rows]
+
+    def entity_names(self) -> list[str]:
+        """Every name of every entity, from the label table."""
+        return [text for (text,) in self.label_table().execute("SELECT DISTINCT text FROM label WHERE entity = 1")]
+
     def _label_table_path(self) -> Path:
         return self.memo_folder() / f"labels-{LABEL_TABLE_FORMAT}.sqlite"
 
@@ -193,10 +208,13 @@ class DiskStore(OxigraphStore):
         return self._labels is not None or self._label_table_path().is_file()
 
     def label_table(self) -> sqlite3.Connection:
-        """Every literal of relgraph's label properties (subject, rank of the property, text, language) as an
-        SQLite table, made on first need from the statements (about 11 s at 1M triples) and saved in the
-        generation's memo folder, opened read-only by later processes; kept in memory where the store cannot
-        be written."""
+        """Every literal of relgraph's name properties (subject, rank of the property, text, language, the text
+        lower-cased, whether the subject is an entity) as an SQLite table, made on first need from the statements
+        (about 11 s at 1M triples) and saved in the generation's memo folder, opened read-only by later
+        processes; kept in memory where the store cannot be written.
+
+        An entity is what :func:`relgraph.labels.resolve` looks for: an IRI with a class, none of them a class
+        of schema (:data:`relgraph.labels.META_CLASSES`), outside relgraph's own ontology."""
         if self._labels is not None:
             return self._labels
         import sqlite3
@@ -213,13 +231,16 @@ class DiskStore(OxigraphStore):
                 con.close()
         from .statements import BNODE_KIND, IRI_KIND
 
+        entities = self._entities()
         con = sqlite3.connect(":memory:", check_same_thread=False)
-        con.execute("CREATE TABLE label (s TEXT NOT NULL, rank INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT)")
-        for rank, p in enumerate(LABEL_PROPERTIES):
-            con.executemany("INSERT INTO label VALUES (?, ?, ?, ?)",
-                            ((s, rank, value, kind[1:] if kind[:1] == "@" else None)
+        con.execute("CREATE TABLE label (s TEXT NOT NULL, rank INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT, "
+                    "folded TEXT NOT NULL, entity INTEGER NOT NULL)")
+        for rank, p in enumerate(NAME_PROPERTIES):
+            con.executemany("INSERT INTO label VALUES (?, ?, ?, ?, ?, ?)",
+                            ((s, rank, value, kind[1:] if kind[:1] == "@" else None, value.lower(), s in entities)
                              for s, _, value, kind, _ in self.statements(p) if kind not in (IRI_KIND, BNODE_KIND)))
         con.execute("CREATE INDEX label_s ON label (s)")
+        con.execute("CREATE INDEX label_folded ON label (folded)")
         con.commit()
         from ..fileio import write_bytes
 
@@ -227,6 +248,20 @@ class DiskStore(OxigraphStore):
             write_bytes(path, con.serialize())
         self._labels = con
         return con
+
+    def _entities(self) -> set[str]:
+        """The IRIs that are entities (see :meth:`label_table`), from the statements of ``rdf:type``."""
+        from ..namespaces import RDF, RG
+        from .statements import IRI_KIND
+
+        typed: set[str] = set()
+        schema: set[str] = set()
+        for s, _, cls, kind, _ in self.statements(RDF.type):
+            if type(s) is str:
+                typed.add(s)
+                if kind == IRI_KIND and cls in META_CLASSES:
+                    schema.add(s)
+        return {s for s in typed - schema if not s.startswith(RG.NS)}
 
     def close(self) -> None:
         """Let go of the generation (a later sync may then remove it once it is no longer current)."""

@@ -70,6 +70,20 @@ class BatchLookups(Protocol):
         """The subjects of ``?s p o`` for any of ``predicates`` and any of ``objects``."""
 
 
+@runtime_checkable
+class NameIndex(Protocol):
+    """What a store with an index of names offers (a store on disk: its label table), so that a name typed in
+    another case is found without filtering every label of the store in SPARQL. An entity here is what
+    :func:`relgraph.labels.resolve` looks for; a name, any literal of
+    :data:`~relgraph.namespaces.NAME_PROPERTIES`."""
+
+    def entities_named(self, folded: str, *, part: bool = False) -> list[str]:
+        """The entities with a name that, lower-cased, is ``folded`` (with ``part``, contains it)."""
+
+    def entity_names(self) -> list[str]:
+        """Every name of every entity, each once."""
+
+
 def rows_of(raw: RawResult) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
     """The columns and rows of a SELECT answer read whole, for a store that cannot stream them as they come."""
     from ..errors import QueryError
