@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -65,6 +66,35 @@ def test_rows_stream_out_before_the_query_ends():
     assert sorted(lines[0].split(",")) == ["a", "b", "c", "d", "e", "f", "p", "q", "r"]
     assert len(lines) > 1000
     assert proc.returncode == 2 and err.startswith("Error: stopped after 3 s")
+
+
+def test_a_slow_row_is_not_held_back_by_the_rows_after_it():
+    """Rows cross from the reading thread in chunks; a part of a chunk goes over once it has waited a little, so
+    a row does not wait for the slow rows that follow it to fill its chunk."""
+    from relgraph import deadline
+
+    gate = threading.Event()
+    released: list[bool] = []
+
+    def rows():
+        yield 1
+        time.sleep(deadline.CHUNK_WAIT * 2)
+        yield 2  # the chunk [1, 2] has waited long enough: it goes over now
+        released.append(gate.wait(10))  # the engine is stuck on the next row until the reader has 1 and 2
+        yield 3
+
+    columns, read = deadline.stream(lambda: (["n"], rows()), 60)
+    got = [next(read), next(read)]
+    gate.set()
+    assert columns == ["n"] and got + list(read) == [1, 2, 3]
+    assert released == [True]
+
+
+def test_a_long_answer_streams_in_order_and_whole():
+    from relgraph import deadline
+
+    columns, read = deadline.stream(lambda: (["n"], iter(range(10 * deadline.CHUNK + 7))), 60, buffer=300)
+    assert list(read) == list(range(10 * deadline.CHUNK + 7))
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl"])
