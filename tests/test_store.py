@@ -157,6 +157,32 @@ def test_the_name_index_leaves_schema_and_relgraphs_ontology_out(seed, tmp_path)
     assert not [iri for iri in g.store.entities_named("", part=True) if iri.startswith(RG.NS)]
 
 
+def test_work_done_once_per_state_of_the_data_is_announced_on_big_stores(tmp_path, monkeypatch):
+    """A network, the counts, the table of names and the copy in memory take seconds on a big store, once per
+    change of the data: each is announced to the progress callback (a line on a terminal) when it is made, and
+    not when it is read back; small stores say nothing."""
+    said: list[str] = []
+
+    def progress(message: str, done: int, total: int) -> None:
+        if total <= 0:
+            said.append(message)
+
+    def work(store: Path) -> list[str]:
+        said.clear()
+        g = relgraph.open(DATA, queries=QUERIES, store=store, progress=progress)
+        g.network()
+        g.stats()
+        g.resolve("doftec")
+        return list(said)
+
+    assert work(tmp_path / "small") == []
+    monkeypatch.setattr("relgraph.store.disk.ANNOUNCE_FROM", 0)
+    assert work(tmp_path / "big") == [
+        "projecting the network (saved for the next commands)", "reading the data files into memory",
+        "counting (saved for the next commands)", "making the table of names (saved for the next commands)"]
+    assert work(tmp_path / "big") == []  # all read back
+
+
 def test_relative_iris_in_a_subfolder_resolve_alike_on_disk_and_in_memory(tmp_path):
     (tmp_path / "data" / "2022").mkdir(parents=True)
     (tmp_path / "data" / "2022" / "x.ttl").write_text(

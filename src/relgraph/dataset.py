@@ -65,7 +65,7 @@ class Dataset(Graph):
             return stats(self)
         import dataclasses
 
-        saved = remembered("stats", lambda: dataclasses.asdict(stats(self)))
+        saved = remembered("stats", lambda: dataclasses.asdict(stats(self)), "counting")
         return Stats(**{**saved, "files": tuple(str(f) for f in self.files),
                         "by_class": tuple(map(tuple, saved["by_class"])),
                         "by_kind": tuple(map(tuple, saved["by_kind"]))})

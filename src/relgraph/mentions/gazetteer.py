@@ -122,7 +122,7 @@ class Gazetteer:
         if remembered is None:
             gz = cls._built(g)
         else:
-            data = remembered(f"gazetteer-{FORMAT}.pickle", build)
+            data = remembered(f"gazetteer-{FORMAT}.pickle", build, "making the gazetteer of names")
             gz = built[0] if built else pickle.loads(data)  # noqa: S301 - relgraph's own store folder
         gz.state = _state(g.store)
         return gz

@@ -35,8 +35,10 @@ _UNREADABLE = (OSError, EOFError, ValueError, TypeError, AttributeError, ImportE
                pickle.UnpicklingError)
 
 
-def cached(g: Graph, name: str, compute: Callable[[], nx.MultiDiGraph]) -> nx.MultiDiGraph:
-    """``compute()``, or what it gave before for the same generation of ``g``'s store and the same code."""
+def cached(g: Graph, name: str, compute: Callable[[], nx.MultiDiGraph], what: str = "projecting the network",
+           ) -> nx.MultiDiGraph:
+    """``compute()``, or what it gave before for the same generation of ``g``'s store and the same code;
+    ``what`` is announced to the store's progress callback when it is computed."""
     memo = getattr(g.store, "memo_folder", None)
     folder = memo() if callable(memo) else None
     if folder is None:
@@ -48,6 +50,9 @@ def cached(g: Graph, name: str, compute: Callable[[], nx.MultiDiGraph]) -> nx.Mu
                 return pickle.load(f)  # noqa: S301 - the store folder is the user's own cache (see above)
         except _UNREADABLE:
             pass
+        announce = getattr(g.store, "announce", None)
+        if announce is not None:
+            announce(what)
         net = compute()
         _save(path, net)
         return net

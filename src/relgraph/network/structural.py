@@ -47,7 +47,7 @@ def structure(g: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
     True
     """
     lang = check_lang(lang)
-    return cached(g, f"structure-{lang}", lambda: _structure(g, lang))
+    return cached(g, f"structure-{lang}", lambda: _structure(g, lang), "reading the network's structure")
 
 
 def _structure(g: Graph, lang: str) -> nx.MultiDiGraph:

@@ -42,6 +42,10 @@ LABEL_TABLE_FORMAT = 2
 #: Up to this many triples, bulk reads use a copy of the data in memory (about 300 MB a million triples).
 COPY_LIMIT = 5_000_000
 
+#: From this many triples, work that takes a second or more and is done once per state of the data (the copy,
+#: the label table, a network, the counts) is announced to the progress callback (a line on a terminal).
+ANNOUNCE_FROM = 100_000
+
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite3
 
@@ -52,9 +56,10 @@ class DiskStore(OxigraphStore):
     """A published generation of an on-disk store, open read-only; ``manifest`` says what it holds."""
 
     def __init__(self, native: Any, manifest: mf.Manifest, folder: Path, lock: int,
-                 files: list[Path] | None = None, root: Path | None = None) -> None:
+                 files: list[Path] | None = None, root: Path | None = None, progress: Progress | None = None) -> None:
         super().__init__(native)
         self.manifest, self.folder, self._lock = manifest, folder, lock
+        self._progress = progress
         self._graphs = {g for g, n in manifest.counts.items() if n}
         self._files, self._root = list(files or ()), root
         # the files read into memory (in_memory): not tried yet (None), or not to be used (False)
@@ -68,10 +73,19 @@ class DiskStore(OxigraphStore):
     def __len__(self) -> int:
         return self.manifest.triples
 
-    def remembered(self, key: str, compute: Callable[[], Any]) -> Any:
+    def announce(self, what: str, *, saved: bool = True) -> None:
+        """Tell the progress callback that ``what`` is being done now (``progress(what, 0, 0)``): work that
+        takes a while once per state of the data, announced from :data:`ANNOUNCE_FROM` triples; with ``saved``,
+        and a store that can be written, it says that what is made is kept for the commands after this one."""
+        if self._progress is not None and len(self) >= ANNOUNCE_FROM:
+            if saved and os.access(self.folder, os.W_OK):
+                what += " (saved for the next commands)"
+            self._progress(what, 0, 0)
+
+    def remembered(self, key: str, compute: Callable[[], Any], what: str | None = None) -> Any:
         """``compute()`` (a JSON value), saved with this generation, whose content never changes, so that the
         processes that open it later read it back instead of computing it again. Where the store cannot be
-        written, it is computed each time."""
+        written, it is computed each time. ``what`` is announced (:meth:`announce`) when it is computed."""
         import json
 
         path = self.memo_folder() / f"{key}.json"
@@ -79,6 +93,8 @@ class DiskStore(OxigraphStore):
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
+        if what:
+            self.announce(what)
         value = compute()
         from ..fileio import write_text
 
@@ -91,15 +107,18 @@ class DiskStore(OxigraphStore):
         removed with the generation."""
         return Layout(self.folder).memo(self.manifest.generation or "")
 
-    def remembered_bytes(self, key: str, compute: Callable[[], bytes]) -> bytes:
+    def remembered_bytes(self, key: str, compute: Callable[[], bytes], what: str | None = None) -> bytes:
         """``compute()`` (bytes), saved with this generation as the file ``key`` of its memo folder, as
         :meth:`remembered` saves JSON: built once per state of the data, since a generation never changes and a
-        change of the data makes a new one. Where the store cannot be written, it is computed each time."""
+        change of the data makes a new one. Where the store cannot be written, it is computed each time. ``what``
+        is announced (:meth:`announce`) when it is computed."""
         path = Layout(self.folder).memo(self.manifest.generation or "") / key
         try:
             return path.read_bytes()
         except OSError:
             pass
+        if what:
+            self.announce(what)
         value = compute()
         from ..fileio import write_bytes
 
@@ -133,6 +152,7 @@ class DiskStore(OxigraphStore):
 
         if not self._files or len(self) > COPY_LIMIT:
             return None
+        self.announce("reading the data files into memory", saved=False)
         native = ox.Store()
         for path in self._files:
             entry = self.manifest.files.get(relative(path, self._root))
@@ -231,6 +251,7 @@ class DiskStore(OxigraphStore):
                 con.close()
         from .statements import BNODE_KIND, IRI_KIND
 
+        self.announce("making the table of names")
         entities = self._entities()
         con = sqlite3.connect(":memory:", check_same_thread=False)
         con.execute("CREATE TABLE label (s TEXT NOT NULL, rank INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT, "
@@ -296,7 +317,8 @@ def open_disk(folder: Path, files: list[Path], root: Path | None, *, progress: P
             pause(attempt)  # replaced since we read current.json: look again
             continue
         try:
-            return DiskStore(ox.Store.read_only(str(layout.generation(name))), current, folder, lock, files, root)
+            return DiskStore(ox.Store.read_only(str(layout.generation(name))), current, folder, lock, files, root,
+                             progress)
         except OSError as e:
             os.close(lock)
             raise StoreError(f"{folder}: cannot open the store ({e}); run 'relgraph store rebuild'") from None
