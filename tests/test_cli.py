@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import rdflib
 
+import relgraph
+
 from .conftest import DATA, LETTER_FILE, same_graph
 
 Q = "SELECT ?agreement ?signed WHERE { ?agreement a rg:Agreement ; rg:dateSigned ?signed }"
@@ -209,6 +211,27 @@ def test_help_texts_carry_an_example(run):
 
     for name, command in cli.every_command().items():
         assert command.help and "Example:" in command.help, name
+
+
+@pytest.mark.parametrize(("text", "limit", "cut"), [
+    ("Guangdong", 9, "Guangdong"), ("Guangdong", 5, "Guan…"), ("één twee", 4, "één…"), ("广东省", 5, "广东…"),
+    ("广东省", 4, "广…"), ("a广东", 2, "a…"), ("abc", 1, "…"), ("广", 1, "…")])
+def test_a_cell_is_cut_to_its_column_counting_wide_characters_twice(text, limit, cut):
+    from relgraph.formatting import _fit, width
+
+    assert _fit(text, limit, width(text)) == (cut, width(cut))
+
+
+def test_turtle_declares_exactly_the_prefixes_its_iris_use(seed):
+    from relgraph.formatting import render
+    from relgraph.namespaces import PREFIXES
+
+    answer = seed.query("entity-graph", entity="DOFTEC")
+    iris = {str(t) for triple in answer.triples for t in triple if isinstance(t, relgraph.IRI)}
+    declared = {line.split()[1].rstrip(":") for line in render(answer, "turtle").splitlines()
+                if line.startswith("@prefix")}
+    assert declared == {p for p, ns in PREFIXES.items() if any(i.startswith(ns) for i in iris)}
+    assert "ug" in declared and "rdfs" in declared
 
 
 def test_table_fits_a_narrow_terminal_without_losing_short_columns(seed):

@@ -201,6 +201,9 @@ def _fit(text: str, limit: int, used: int) -> tuple[str, int]:
     width of the whole text."""
     if used <= limit:
         return text, used
+    if used == len(text):  # one cell a character (no wide one): a slice
+        cut = text[:max(limit - 1, 0)]
+        return cut + "…", len(cut) + 1
     out, used = [], 0
     for c in text:
         w = width(c)

@@ -131,10 +131,17 @@ class Result:
             return ox.Literal(str(t), datatype=ox.NamedNode(t.datatype))
 
         triples = [ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in self.triples]
-        used = {p: ns for p, ns in PREFIXES.items()
-                if any(str(x).startswith(ns) for t in self.triples for x in t if isinstance(x, IRI))}
-        out = ox.serialize(triples, format=fmt, prefixes=used if format != "nt" else None)
+        out = ox.serialize(triples, format=fmt, prefixes=self._prefixes_used() if format != "nt" else None)
         return out.decode("utf-8") if out else ""
+
+
+    def _prefixes_used(self) -> dict[str, str]:
+        """The known prefixes whose namespace some IRI of the triples is in. Each IRI is cut after its last ``/``
+        or ``#`` (every known namespace ends in one, so an IRI is in a namespace exactly when its cut is): a
+        few distinct cuts to compare with the prefixes, not every IRI."""
+        cuts = {str(x)[:max(str(x).rfind("/"), str(x).rfind("#")) + 1]
+                for t in self.triples for x in t if isinstance(x, IRI)}
+        return {p: ns for p, ns in PREFIXES.items() if any(cut.startswith(ns) for cut in cuts)}
 
 
 def _plain(term: Term | None) -> Any:
