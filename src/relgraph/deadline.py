@@ -85,28 +85,7 @@ def stream(start: Callable[[], tuple[list[str], Iterator[T]]], timeout: float | 
                 continue
         return False
 
-    def produce() -> None:
-        try:
-            columns, items = start()
-            if not put(("columns", columns)):
-                return
-            chunk: list[Any] = []
-            since = 0.0
-            for item in items:
-                if not chunk:
-                    since = time.monotonic()
-                chunk.append(item)
-                if len(chunk) >= CHUNK or time.monotonic() - since >= CHUNK_WAIT:
-                    if not put(chunk):
-                        return
-                    chunk = []
-            if chunk and not put(chunk):
-                return
-            put(_END)
-        except BaseException as e:  # noqa: BLE001 - handed over to the reading thread
-            put(e)
-
-    threading.Thread(target=produce, name="relgraph-stream", daemon=True).start()
+    threading.Thread(target=_produce, args=(start, put), name="relgraph-stream", daemon=True).start()
     deadline = None if timeout is None else time.monotonic() + timeout
 
     def take() -> Any:
@@ -135,3 +114,29 @@ def stream(start: Callable[[], tuple[list[str], Iterator[T]]], timeout: float | 
             stop.set()
 
     return columns, rows()
+
+
+def _produce(start: Callable[[], tuple[list[str], Iterator[Any]]], put: Callable[[Any], bool]) -> None:
+    """Call ``start()`` and hand its columns, then its rows in chunks, then the end (or the error it raised) to
+    ``put``; stop as soon as ``put`` says the reader has gone."""
+    import time
+
+    try:
+        columns, items = start()
+        if not put(("columns", columns)):
+            return
+        chunk: list[Any] = []
+        since = 0.0
+        for item in items:
+            if not chunk:
+                since = time.monotonic()
+            chunk.append(item)
+            if len(chunk) >= CHUNK or time.monotonic() - since >= CHUNK_WAIT:
+                if not put(chunk):
+                    return
+                chunk = []
+        if chunk and not put(chunk):
+            return
+        put(_END)
+    except BaseException as e:  # noqa: BLE001 - handed over to the reading thread
+        put(e)
