@@ -149,12 +149,30 @@ def test_the_name_index_leaves_schema_and_relgraphs_ontology_out(seed, tmp_path)
 
     g = relgraph.open(DATA, queries=QUERIES, store=tmp_path / "store")
     assert g.store.entities_named("doftec") == [str(g.resolve("DOFTEC"))]
-    names = set(g.store.entity_names())
+    names = set(g.store.entity_names().values())
     assert "DOFTEC" in names
     ontology = {str(r[0]) for r in seed.query(
         "SELECT ?l WHERE { ?c rdfs:label ?l . FILTER(STRSTARTS(STR(?c), STR(rg:))) }").rows}
     assert ontology and not ontology & names
     assert not [iri for iri in g.store.entities_named("", part=True) if iri.startswith(RG.NS)]
+
+
+def test_close_names_are_difflibs_whatever_the_number_of_names():
+    """Suggestions for a name that is not there: rapidfuzz only narrows the names difflib compares, so the
+    answer is difflib's own (ties, order, cut-off included)."""
+    import difflib
+    import random
+
+    from relgraph.labels import close_matches
+
+    rng = random.Random(7)
+    letters = "abcdeéfo 广东-1"
+    names = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(1, 14))) for _ in range(3000)})
+    for _ in range(300):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 10)))
+        for cutoff in (0.6, 0.8):
+            assert close_matches(word, names, cutoff=cutoff) == difflib.get_close_matches(word, names, cutoff=cutoff)
+    assert close_matches("doftek", ["doftec", "nfia"]) == ["doftec"]
 
 
 def test_work_done_once_per_state_of_the_data_is_announced_on_big_stores(tmp_path, monkeypatch):

@@ -217,9 +217,15 @@ class DiskStore(OxigraphStore):
         rows = self.label_table().execute(f"SELECT DISTINCT s FROM label WHERE entity = 1 AND {where}", (folded,))
         return [s for (s,) in rows]
 
-    def entity_names(self) -> list[str]:
-        """Every name of every entity, from the label table."""
-        return [text for (text,) in self.label_table().execute("SELECT DISTINCT text FROM label WHERE entity = 1")]
+    def entity_names(self) -> dict[str, str]:
+        """Every name of every entity lower-cased, each with the least of the names it is made from, from the
+        label table (read whole and chosen here: SQL's DISTINCT or GROUP BY took 1.1-1.5 s at 1M, this 0.4 s)."""
+        names: dict[str, str] = {}
+        for folded, text in self.label_table().execute("SELECT folded, text FROM label WHERE entity = 1"):
+            have = names.get(folded)
+            if have is None or text < have:
+                names[folded] = text
+        return names
 
     def _label_table_path(self) -> Path:
         return self.memo_folder() / f"labels-{LABEL_TABLE_FORMAT}.sqlite"

@@ -80,8 +80,8 @@ class NameIndex(Protocol):
     def entities_named(self, folded: str, *, part: bool = False) -> list[str]:
         """The entities with a name that, lower-cased, is ``folded`` (with ``part``, contains it)."""
 
-    def entity_names(self) -> list[str]:
-        """Every name of every entity, each once."""
+    def entity_names(self) -> dict[str, str]:
+        """Every name of every entity lower-cased, each with the least of the names it is made from."""
 
 
 def rows_of(raw: RawResult) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
