@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -352,9 +353,10 @@ def test_store_status_and_rebuild_on_the_command_line(tmp_path):
     data, store, runner = small_dataset(tmp_path), tmp_path / "store", CliRunner()
 
     def status() -> str:
+        """The status without its size lines, which ``test_the_status_says_what_is_saved_and_its_size`` checks."""
         result = runner.invoke(cli, ["--data", str(data), "--store", str(store), "store", "status"])
         assert result.exit_code == 0, result.output
-        return result.output
+        return result.output.split("size    ")[0]
 
     assert status() == (f"store   {store}\n"
                         "state   not built yet: the next command builds it (or 'relgraph store rebuild')\n")
@@ -386,6 +388,30 @@ def test_store_status_and_rebuild_on_the_command_line(tmp_path):
         "  a.ttl  ok               1",
         "  c.ttl  ok               1"]
     assert sorted(p.name for p in (store / "generations").iterdir()) == ["000002", "000002.lock", "000002.memo"]
+
+
+def test_the_status_says_what_is_saved_and_its_size(tmp_path):
+    data, store, runner = copy_data(tmp_path), tmp_path / "store", CliRunner()
+
+    def status() -> list[str]:
+        result = runner.invoke(cli, ["--data", str(data), "--store", str(store), "store", "status"])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()[-4:]
+
+    g = relgraph.open(data, queries=QUERIES, store=store)
+    size = sum(p.stat().st_size for p in (store / "generations" / current(store)["generation"]).rglob("*")
+               if p.is_file())
+    assert status()[-2:] == [f"size    {size / 1e6:.1f} MB (the generation the commands read)",
+                             "saved   nothing yet (networks, counts and tables of names are saved as commands make "
+                             "them)"]
+    g.network(lang="nl", as_of="2017-11-01")
+    g.stats()
+    g.resolve("doftec")
+    lines = status()
+    assert lines[0].startswith("saved   ") and lines[0].endswith(" for the next commands, made from this generation:")
+    assert [ln.split("  ")[1] for ln in lines[1:]] == ["counts (relgraph stats)", "network (nl, as of 2017-11-01)",
+                                                        "table of names"]
+    assert all(re.search(r"\d+ (kB|MB)$", ln) for ln in lines[1:])
 
 
 def test_stats_are_counted_once_per_state_of_the_data(tmp_path):

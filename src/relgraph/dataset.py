@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .network.paths import Chain
     from .sheets import ImportPlan
     from .stats import Stats
-    from .store.disk import Status as StoreStatus
+    from .store.status import Status as StoreStatus
     from .store.sync import SyncReport
     from .timeline.frame import Timeline
     from .validate import Report
@@ -317,7 +317,7 @@ def store_status(data: str | os.PathLike[str] | None = None, *,
     >>> relgraph.store_status("data").in_step                                          # doctest: +SKIP
     True
     """
-    from .store.disk import status
+    from .store.status import status
 
     return status(*_store_of(data, store))
 

@@ -28,7 +28,8 @@ def store() -> None:
 @store.command("status")
 @pass_ctx
 def status(obj: Context) -> None:
-    """Where the store is and, per data file, whether the store holds it as it is now (read-only).
+    """Where the store is, per data file whether the store holds it as it is now, its size and what is saved
+    with it for the next commands (read-only).
 
     Example: relgraph store status --data data
     """
@@ -50,6 +51,19 @@ def status(obj: Context) -> None:
     width = max(len(path) for path, _, _ in s.files)
     for path, st, triples in s.files:
         click.echo(f"  {path:<{width}}  {st:<7}  {triples:>9}")
+    click.echo(f"size    {_size(s.size)} (the generation the commands read)")
+    if not s.saved:
+        click.echo("saved   nothing yet (networks, counts and tables of names are saved as commands make them)")
+        return
+    click.echo(f"saved   {_size(sum(n for _, n in s.saved))} for the next commands, made from this generation:")
+    width = max(len(what) for what, _ in s.saved)
+    for what, n in s.saved:
+        click.echo(f"  {what:<{width}}  {_size(n):>9}")
+
+
+def _size(n: int) -> str:
+    """Bytes as a person reads them: ``60.6 MB``, ``3 kB``."""
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{max(1, round(n / 1e3))} kB"
 
 
 @store.command("rebuild")

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -355,37 +354,6 @@ def _in_step(layout: Layout, files: list[Path], root: Path | None, current: mf.M
 def _reason(e: StoreError) -> str:
     """What the system said, without the path and what was being done (the message says both)."""
     return str(e).rsplit(": ", 1)[-1]
-
-
-@dataclass
-class Status:
-    """How a store stands against its data files, found without changing either."""
-
-    folder: Path
-    built: bool
-    generation: str | None = None
-    published: str = ""
-    triples: int = 0
-    files: list[tuple[str, str, int]] = field(default_factory=list)  # (path, state, triples), by path
-
-    @property
-    def in_step(self) -> bool:
-        return self.built and all(state in ("ok", "touched") for _, state, _ in self.files)
-
-
-def status(folder: Path, files: list[Path], root: Path | None) -> Status:
-    """How the store in ``folder`` stands against ``files``: per file ``ok``, ``touched`` (same content, new
-    time), ``changed``, ``new`` or ``removed``. Reads the files whose ``stat`` differs; writes nothing."""
-    layout = Layout(folder)
-    current = mf.read(layout.current)
-    if current is None or not current.generation or not layout.generation(current.generation).is_dir():
-        return Status(folder, False)
-    plan = compare(current.files, files, root)
-    rows = [(rel, "touched" if rel in plan.restat else "ok", current.files[rel].triples) for rel in plan.unchanged]
-    rows += [(rel, "changed", current.files[rel].triples) for rel in plan.changed]
-    rows += [(rel, "removed", current.files[rel].triples) for rel in plan.removed]
-    rows += [(rel, "new", 0) for rel in plan.new]
-    return Status(folder, True, current.generation, current.built, current.triples, sorted(rows))
 
 
 def rebuild(folder: Path, files: list[Path], root: Path | None, *, progress: Progress | None = None) -> SyncReport:
