@@ -46,17 +46,21 @@ def status(folder: Path, files: list[Path], root: Path | None) -> Status:
     rows += [(rel, "changed", current.files[rel].triples) for rel in plan.changed]
     rows += [(rel, "removed", current.files[rel].triples) for rel in plan.removed]
     rows += [(rel, "new", 0) for rel in plan.new]
-    memo = layout.memo(current.generation)
-    saved = sorted((describe(p.name), p.stat().st_size) for p in _files(memo))
+    saved = sorted((describe(p.name), n) for p, n in _files(layout.memo(current.generation)))
     return Status(folder, True, current.generation, current.built, current.triples, sorted(rows),
-                  sum(p.stat().st_size for p in _files(layout.generation(current.generation))), saved)
+                  sum(n for _, n in _files(layout.generation(current.generation))), saved)
 
 
-def _files(folder: Path) -> list[Path]:
-    """Every file under ``folder`` (none when it is not there)."""
+def _files(folder: Path) -> list[tuple[Path, int]]:
+    """Every file under ``folder`` with its size (none when it is not there; one that goes while it is looked
+    at, as a sync removes an old generation, is left out)."""
     out = []
     for top, _, names in os.walk(folder):
-        out += [Path(top) / name for name in names]
+        for name in names:
+            try:
+                out.append((Path(top) / name, (Path(top) / name).stat().st_size))
+            except OSError:
+                continue
     return out
 
 
