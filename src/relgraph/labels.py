@@ -202,7 +202,8 @@ def close_matches(word: str, names: list[str], n: int = 3, cutoff: float = 0.6) 
     difflib's ratio counts the characters of matching blocks, which lie in order in both texts: a common
     subsequence, so never longer than the longest. rapidfuzz's ``ratio`` (100 x twice the longest common
     subsequence over both lengths) is therefore never below difflib's, and the names it scores under the cutoff
-    cannot be close for difflib either: difflib compares the others alone (a million names: 19 s -> 1 s).
+    cannot be close for difflib either: difflib compares the others alone (a name that is not there, among
+    the million names of 5M triples: 18.8 s -> 6.5 s for the whole answer).
 
     >>> close_matches("doftek", ["doftec", "nfia", "dof"])
     ['doftec', 'dof']

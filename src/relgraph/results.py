@@ -134,7 +134,6 @@ class Result:
         out = ox.serialize(triples, format=fmt, prefixes=self._prefixes_used() if format != "nt" else None)
         return out.decode("utf-8") if out else ""
 
-
     def _prefixes_used(self) -> dict[str, str]:
         """The known prefixes whose namespace some IRI of the triples is in. Each IRI is cut after its last ``/``
         or ``#`` (every known namespace ends in one, so an IRI is in a namespace exactly when its cut is): a
