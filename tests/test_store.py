@@ -202,6 +202,39 @@ def test_work_done_once_per_state_of_the_data_is_announced_on_big_stores(tmp_pat
     assert work(tmp_path / "big") == []  # all read back
 
 
+def test_labels_chosen_in_the_table_are_those_pick_chooses(tmp_path, monkeypatch):
+    """The store on disk chooses each label in SQL (chosen_labels): property rank, then the tag as pick ranks
+    it (subtags, untagged, other languages), then the least text, as memory's look-ups and pick give."""
+    from relgraph.labels import labels
+
+    from .test_projection_reading import FIRST, SECOND
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "first.ttl").write_text(FIRST, encoding="utf-8")
+    (data / "second.ttl").write_text(SECOND, encoding="utf-8")
+    (data / "tags.ttl").write_text("""
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <urn:t:1> rdfs:label "Zebra"@nl-BE , "Aap"@nl-NL , "Mango"@de , "Kiwi" .
+        <urn:t:2> rdfs:label "Uno"@es , "Alpha"@fr , ""@en .
+        <urn:t:3> skos:prefLabel "Pref"@en ; skos:altLabel "Alt"@en .
+        <urn:t:4> rdfs:label "Nur Deutsch"@de-AT , "Nur Deutsch 2"@de .
+        <urn:t:5> rdfs:label "中文"@zh-Hant , "简体"@zh-Hans , "50% off_"@en-GB .
+        <urn:t:6> skos:altLabel "Only alt" .
+        """, encoding="utf-8")
+    memory = relgraph.open(data, store=False)
+    iris = {str(t) for row in memory.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o }").rows for t in row
+            if isinstance(t, relgraph.IRI)} | {"urn:t:nothing"}
+    monkeypatch.setattr("relgraph.store.disk.LABEL_TABLE_FROM", 1)
+    monkeypatch.setattr(DiskStore, "first_literals", lambda *a: pytest.fail("chosen in Python"))
+    disk = relgraph.open(data, store=tmp_path / "store")
+    for lang in ("en", "nl", "zh"):
+        assert labels(disk.store, iris, lang) == labels(memory.store, iris, lang)
+    assert labels(disk.store, iris, "nl")["urn:t:1"] == "Aap"
+    assert labels(disk.store, iris, "en")["urn:t:2"] == "<urn:t:2>"  # an empty label is no label
+
+
 def test_relative_iris_in_a_subfolder_resolve_alike_on_disk_and_in_memory(tmp_path):
     (tmp_path / "data" / "2022").mkdir(parents=True)
     (tmp_path / "data" / "2022" / "x.ttl").write_text(

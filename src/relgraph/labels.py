@@ -100,9 +100,13 @@ def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str
     Labels are read by direct index look-ups, not SPARQL: for the thousands of IRIs of a large answer this is
     several times faster than a VALUES query. A store that offers ``first_literals`` (a SPARQL endpoint, where
     each look-up is a request; a store on disk, from its label table) answers for many IRIs at once instead
-    (:class:`~relgraph.store.BatchLookups`).
+    (:class:`~relgraph.store.BatchLookups`); a store on disk whose label table serves the answer chooses each
+    label there (``chosen_labels``).
     """
     wanted = set(iris)
+    choose_in_table = getattr(store, "chosen_labels", None)  # a store on disk, from its label table
+    if choose_in_table is not None and (chosen := choose_in_table(wanted, lang)) is not None:
+        return {iri: chosen.get(iri) or compact(iri) for iri in wanted}
     if isinstance(store, BatchLookups):
         found_all = store.first_literals(wanted, LABEL_PROPERTIES)
         return {iri: pick(found_all.get(iri, []), lang) or compact(iri) for iri in wanted}

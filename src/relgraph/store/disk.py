@@ -200,6 +200,36 @@ class DiskStore(OxigraphStore):
                     have[1].append((text, lang))
         return {s: texts for s, (_, texts) in best.items()}
 
+    def chosen_labels(self, subjects: Iterable[str], lang: str) -> dict[str, str] | None:
+        """The label :func:`relgraph.labels.pick` gives each of ``subjects`` in ``lang`` from what
+        :meth:`first_literals` finds, chosen in SQL from the label table, one row a subject; None where
+        :meth:`first_literals` would not read the table. Subjects without a label are left out.
+
+        The order of choice is the property's rank, then the tag (``lang``, the fallbacks, untagged, any other:
+        :func:`relgraph.labels.preference`), then the least text: ``min()`` of the rank and the tag's place as
+        two digits each, then the text, cut off again. 4,400 labels at 1M triples: 0.04-0.06 s against
+        0.10-0.12 s with a row in Python for every literal."""
+        from ..languages import FALLBACK
+
+        wanted = sorted(set(subjects))
+        if not (len(wanted) >= LABEL_TABLE_FROM or (len(wanted) >= LABEL_TABLE_USE and self._has_label_table())):
+            return None
+        codes = [lang.lower(), *FALLBACK]
+        # a tag is of a code when it is the code, or the code and a subtag (as pick compares a tag's first part)
+        cases = " ".join(f"WHEN lang = ? OR (? NOT LIKE '%-%' AND lang LIKE ? || '-%') THEN {i}"
+                         for i in range(len(codes)))
+        tag = f"CASE {cases} WHEN lang IS NULL OR lang = '' THEN {len(codes)} ELSE {len(codes) + 1} END"
+        params = [c for code in codes for c in (code, code, code)]
+        table = self.label_table()
+        chosen: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            chosen.update(table.execute(
+                f"SELECT s, substr(min(printf('%02d%02d', rank, {tag}) || text), 5) FROM label "
+                f"WHERE s IN ({','.join('?' * len(chunk))}) AND rank < {len(LABEL_PROPERTIES)} GROUP BY s",
+                [*params, *chunk]))
+        return chosen
+
     def subjects_any(self, predicates: Sequence[str], objects: Sequence[Term]) -> list[Term]:
         """The subjects of ``?s p o`` for any of ``predicates`` and any of ``objects``: a look-up each (0.25 ms
         at 1M triples; one query with both as ``VALUES`` took 0.5 s)."""
