@@ -99,9 +99,8 @@ def labels(store: Store, iris: Iterable[str], lang: str = "en") -> dict[str, str
 
     Labels are read by direct index look-ups, not SPARQL: for the thousands of IRIs of a large answer this is
     several times faster than a VALUES query. A store that offers ``first_literals`` (a SPARQL endpoint, where
-    each look-up is a request; a store on disk, from its label table) answers for many IRIs at once instead
-    (:class:`~relgraph.store.BatchLookups`); a store on disk whose label table serves the answer chooses each
-    label there (``chosen_labels``).
+    each look-up is a request) answers for many IRIs at once instead (:class:`~relgraph.store.BatchLookups`); a
+    store on disk whose label table serves the answer chooses each label there (``chosen_labels``).
     """
     wanted = set(iris)
     choose_in_table = getattr(store, "chosen_labels", None)  # a store on disk, from its label table

@@ -172,38 +172,25 @@ class DiskStore(OxigraphStore):
     def first_literals(self, subjects: Iterable[str],
                        predicates: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
         """For each subject, its literal objects (text, language) under the first of ``predicates`` it has any
-        under; subjects with none are left out. For relgraph's label properties, read from the generation's
-        label table (:meth:`label_table`) when it has one and there are :data:`LABEL_TABLE_USE` subjects or more,
-        or when there are :data:`LABEL_TABLE_FROM` or more (it is made then); else a look-up each."""
-        wanted = set(subjects)
-        table_worth = len(wanted) >= LABEL_TABLE_FROM or (len(wanted) >= LABEL_TABLE_USE and self._has_label_table())
-        if not table_worth or tuple(predicates) != LABEL_PROPERTIES:
-            found = {}
-            for s in wanted:
-                for p in predicates:
-                    if texts := self.literals(s, p):
-                        found[s] = texts
-                        break
-            return found
-        table = self.label_table()
-        best: dict[str, tuple[int, list[tuple[str, str | None]]]] = {}
-        order = sorted(wanted)
-        for start in range(0, len(order), 500):
-            chunk = order[start:start + 500]
-            rows = table.execute(f"SELECT s, rank, text, lang FROM label WHERE s IN ({','.join('?' * len(chunk))})"
-                                 f" AND rank < {len(LABEL_PROPERTIES)}", chunk)
-            for s, rank, text, lang in rows:
-                have = best.get(s)
-                if have is None or rank < have[0]:
-                    best[s] = (rank, [(text, lang)])
-                elif rank == have[0]:
-                    have[1].append((text, lang))
-        return {s: texts for s, (_, texts) in best.items()}
+        under; subjects with none are left out: a look-up each. (Labels of many subjects are chosen in the
+        label table instead: :meth:`chosen_labels`.)"""
+        found = {}
+        for s in set(subjects):
+            for p in predicates:
+                if texts := self.literals(s, p):
+                    found[s] = texts
+                    break
+        return found
+
+    def _table_worth(self, subjects: int) -> bool:
+        """Whether the labels of ``subjects`` subjects are read from the label table: from
+        :data:`LABEL_TABLE_USE` when the generation has one, from :data:`LABEL_TABLE_FROM` (it is made then)."""
+        return subjects >= LABEL_TABLE_FROM or (subjects >= LABEL_TABLE_USE and self._has_label_table())
 
     def chosen_labels(self, subjects: Iterable[str], lang: str) -> dict[str, str] | None:
         """The label :func:`relgraph.labels.pick` gives each of ``subjects`` in ``lang`` from what
-        :meth:`first_literals` finds, chosen in SQL from the label table, one row a subject; None where
-        :meth:`first_literals` would not read the table. Subjects without a label are left out.
+        :meth:`first_literals` finds, chosen in SQL from the label table, one row a subject; None when the
+        table is not worth it for so few (:meth:`_table_worth`). Subjects without a label are left out.
 
         The order of choice is the property's rank, then the tag (``lang``, the fallbacks, untagged, any other:
         :func:`relgraph.labels.preference`), then the least text: ``min()`` of the rank and the tag's place as
@@ -212,7 +199,7 @@ class DiskStore(OxigraphStore):
         from ..languages import FALLBACK
 
         wanted = sorted(set(subjects))
-        if not (len(wanted) >= LABEL_TABLE_FROM or (len(wanted) >= LABEL_TABLE_USE and self._has_label_table())):
+        if not self._table_worth(len(wanted)):
             return None
         codes = [lang.lower(), *FALLBACK]
         # a tag is of a code when it is the code, or the code and a subtag (as pick compares a tag's first part)

@@ -57,9 +57,9 @@ class Store(Protocol):
 @runtime_checkable
 class BatchLookups(Protocol):
     """What a store offers when a look-up each is slow (a SPARQL endpoint: a round trip each; a store on disk:
-    75-200 µs each, so it reads a label table): the look-ups of :meth:`Store.literals` and
-    :meth:`Store.subjects` for many terms at once. The store in memory, whose look-ups are quick, leaves it out,
-    and its callers loop."""
+    75-200 µs each, so it chooses the labels of many IRIs in its label table, ``chosen_labels``): the look-ups
+    of :meth:`Store.literals` and :meth:`Store.subjects` for many terms at once. The store in memory, whose
+    look-ups are quick, leaves it out, and its callers loop."""
 
     def first_literals(self, subjects: Iterable[str],
                        predicates: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
